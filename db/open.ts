@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3'
+import { readFileSync, existsSync, mkdirSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { databaseError } from './errors'
+import { APPLICATION_ID, wrap, type Db } from './handle'
+
+export { APPLICATION_ID }
+import { backupFileName, snapshotTo } from './backup'
+
+
+
+export interface OpenOptions {
+  /** Folder holding drizzle-kit's migrations; defaults to db/migrations in the source tree. */
+  migrationsFolder?: string
+  /** Where the pre-migration backup goes; defaults to a `backups` folder beside the database. */
+  backupDir?: string
+  /** Path to a better-sqlite3 addon built for another runtime (Electron). */
+  nativeBinding?: string
+  now?: () => Date
+}
+
+export const defaultMigrationsFolder = () =>
+  resolve(dirname(fileURLToPath(import.meta.url)), 'migrations')
+
+interface Journal {
+  entries: { idx: number; tag: string; when: number }[]
+}
+
+function readJournal(folder: string): Journal {
+  const path = join(folder, 'meta', '_journal.json')
+  if (!existsSync(path)) throw databaseError(`找不到数据库迁移文件：${path}`)
+  return JSON.parse(readFileSync(path, 'utf8')) as Journal
+}
+
+function tableNames(sqlite: Database.Database): string[] {
+  return sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[]
+}
+
+/**
+ * Opens (creating if needed) a vipdesk database: WAL, foreign keys, a backup, then migrations.
+ * Foreign keys are switched off around migrate() because drizzle-kit's table rebuilds would
+ * otherwise cascade-delete child rows; a foreign_key_check afterwards must come back clean or the
+ * backup is restored.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const folder = options.migrationsFolder ?? defaultMigrationsFolder()
+  const journal = readJournal(folder)
+  const known = journal.entries.length
+  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true })
+  const isNew = file === ':memory:' || !existsSync(file) || statSync(file).size === 0
+
+  let sqlite: Database.Database
+  try {
+    sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    sqlite.pragma('journal_mode = WAL')
+  } catch (e) {
+    throw databaseError(`无法打开数据库文件（${(e as Error).message}）。该文件可能不是 vipdesk 数据库。`)
+  }
+  try {
+    const appId = sqlite.pragma('application_id', { simple: true }) as number
+    const version = sqlite.pragma('user_version', { simple: true }) as number
+    const tables = tableNames(sqlite)
+    if (!isNew && tables.length > 0 && appId !== APPLICATION_ID) {
+      throw databaseError('该文件不是 vipdesk 数据库，未做任何修改。请选择正确的数据库文件。')
+    }
+    if (version > known) {
+      throw databaseError(
+        `该数据库由更新版本的 vipdesk 创建（结构版本 ${version}，本程序支持到 ${known}），请先升级程序。`,
+      )
+    }
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma('synchronous = NORMAL')
+    if (version < known) {
+      let backup: string | undefined
+      if (!isNew && tables.length > 0) {
+        const dir = options.backupDir ?? join(dirname(resolve(file)), 'backups')
+        backup = join(dir, backupFileName('pre-migrate', options.now?.() ?? new Date()))
+        snapshotTo(sqlite, backup)
+      }
+      sqlite.pragma('foreign_keys = OFF')
+      const db = wrap(sqlite, file, options.now)
+      migrate(db.orm, { migrationsFolder: folder })
+      const broken = sqlite.pragma('foreign_key_check') as unknown[]
+      if (broken.length > 0) {
+        throw databaseError(
+          `数据库升级后发现 ${broken.length} 处引用错误，已中止。升级前的备份在：${backup ?? '（新库无备份）'}`,
+        )
+      }
+      sqlite.pragma(`application_id = ${APPLICATION_ID}`)
+      sqlite.pragma(`user_version = ${known}`)
+    }
+    sqlite.pragma('foreign_keys = ON')
+    return wrap(sqlite, file, options.now)
+  } catch (e) {
+    sqlite.close()
+    if ((e as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw databaseError('该文件不是 vipdesk 数据库（也不是 SQLite 数据库），未做任何修改。')
+    }
+    throw e
+  }
+}
+
+export function closeDatabase(db: Db): void {
+  if (db.sqlite.open) db.sqlite.close()
+}

@@ -1,0 +1,101 @@
+import { LunarDay, LunarMonth, LunarYear, SolarDay } from 'tyme4ts'
+import { formatYmd, isValidSolar, parseDateText, type Ymd } from './dates'
+import { toHalfWidth } from './text'
+
+export type Calendar = 'solar' | 'lunar'
+
+/** A birthday as the member gives it, in its own calendar. */
+export interface Birthday {
+  calendar: Calendar
+  year: number
+  month: number
+  day: number
+  leapMonth: boolean
+}
+
+export type BirthdayResult = { ok: true; value: Birthday } | { ok: false; reason: string }
+
+const lunarMonthOf = (year: number, month: number, leap: boolean) =>
+  LunarMonth.fromYm(year, leap ? -month : month)
+
+/** Why a lunar date does not exist, or null when it does. */
+export function lunarProblem(year: number, month: number, day: number, leap: boolean): string | null {
+  if (year < 1900 || year > 2100) return '农历年份须在1900–2100之间'
+  if (month < 1 || month > 12) return '农历月份须在1–12之间'
+  if (leap && LunarYear.fromYear(year).getLeapMonth() !== month) return `农历${year}年没有闰${month}月`
+  if (day < 1 || day > 30) return '农历日期须在1–30之间'
+  const days = lunarMonthOf(year, month, leap).getDayCount()
+  if (day > days) return `农历${year}年${leap ? '闰' : ''}${month}月只有${days}天`
+  return null
+}
+
+export function checkBirthday(b: Birthday): string | null {
+  if (b.calendar === 'solar') {
+    if (b.leapMonth) return '公历生日不能标记闰月'
+    return isValidSolar({ y: b.year, m: b.month, d: b.day }) ? null : '生日不是有效日期'
+  }
+  return lunarProblem(b.year, b.month, b.day, b.leapMonth)
+}
+
+/**
+ * Reads a birthday cell. `lunarFlag` comes from a separate 农历 column; the text may also say
+ * 农历 itself (农历1988-08-15, 农历1990年闰5月10日).
+ */
+export function parseBirthday(raw: string, lunarFlag = false): BirthdayResult {
+  let s = toHalfWidth(raw).replace(/\s/g, '')
+  let lunar = lunarFlag
+  const marked = /^(农历|阴历)/.exec(s)
+  if (marked) {
+    lunar = true
+    s = s.slice(marked[0].length)
+  } else if (/^(公历|阳历|新历)/.test(s)) {
+    s = s.slice(2)
+  }
+  const parsed = parseDateText(s)
+  if (!parsed) return { ok: false, reason: '无法识别的日期格式（例：1990-01-02）' }
+  if (parsed.leap && !lunar) lunar = true
+  const value: Birthday = {
+    calendar: lunar ? 'lunar' : 'solar',
+    year: parsed.y,
+    month: parsed.m,
+    day: parsed.d,
+    leapMonth: parsed.leap,
+  }
+  const problem = checkBirthday(value)
+  return problem ? { ok: false, reason: problem } : { ok: true, value }
+}
+
+/** YYYY-MM-DD in the birthday's own calendar (the leap flag travels separately). */
+export const formatBirthday = (b: Birthday) => formatYmd({ y: b.year, m: b.month, d: b.day })
+
+/** Chinese display form: 1990-05-10 or 农历1990年闰五月初十 style kept simple: 农历1990-闰05-10. */
+export function describeBirthday(b: Birthday): string {
+  if (b.calendar === 'solar') return formatBirthday(b)
+  const mm = String(b.month).padStart(2, '0')
+  const dd = String(b.day).padStart(2, '0')
+  return `农历${b.year}-${b.leapMonth ? '闰' : ''}${mm}-${dd}`
+}
+
+export function lunarToSolar(year: number, month: number, day: number, leap: boolean): Ymd {
+  const solar = LunarDay.fromYmd(year, leap ? -month : month, day).getSolarDay()
+  return { y: solar.getYear(), m: solar.getMonth(), d: solar.getDay() }
+}
+
+export function solarToLunar({ y, m, d }: Ymd): Birthday {
+  const lunar = SolarDay.fromYmd(y, m, d).getLunarDay()
+  const lm = lunar.getLunarMonth()
+  return {
+    calendar: 'lunar',
+    year: lunar.getYear(),
+    month: Math.abs(lm.getMonthWithLeap()),
+    day: lunar.getDay(),
+    leapMonth: lm.isLeap(),
+  }
+}
+
+/** The solar date of birth itself (lunar birthdays converted in their own year). */
+export function birthDateSolar(b: Birthday): Ymd {
+  return b.calendar === 'solar'
+    ? { y: b.year, m: b.month, d: b.day }
+    : lunarToSolar(b.year, b.month, b.day, b.leapMonth)
+}

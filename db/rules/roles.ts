@@ -1,0 +1,18 @@
+/** Operator roles. Pure data, safe to import from the renderer. */
+export const ROLES = ['admin', 'planner', 'viproom', 'clerk'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员',
+  planner: '企划',
+  viproom: '贵宾室',
+  clerk: '文员',
+}
+
+export const ALL_ROLES: readonly Role[] = ROLES
+/** Who may change member records (the service desk sits with the VIP room). */
+export const MEMBER_WRITERS: readonly Role[] = ['admin', 'planner', 'viproom']
+/** Who may see a phone or ID number in full (each time is audited). */
+export const REVEALERS: readonly Role[] = ['admin', 'planner', 'viproom']
+export const AUDIT_READERS: readonly Role[] = ['admin', 'planner']
+export const ADMIN_ONLY: readonly Role[] = ['admin']

@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { operators } from './operators'
+
+/**
+ * One row per member. `cardNo` is the card in use now; every card the member ever held
+ * (including replaced ones) is in `memberCards`, so an old number still finds the member.
+ * The birthday is kept as written in its own calendar; month/day columns are indexed so that
+ * "born this month" does not scan the table.
+ */
+export const members = sqliteTable(
+  'members',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cardNo: text('card_no').notNull().unique(),
+    name: text('name').notNull(),
+    gender: text('gender', { enum: ['男', '女'] }),
+    phone: text('phone'),
+    phoneLast4: text('phone_last4'),
+    birthYear: integer('birth_year'),
+    birthMonth: integer('birth_month'),
+    birthDay: integer('birth_day'),
+    birthdayCalendar: text('birthday_calendar', { enum: ['solar', 'lunar'] })
+      .notNull()
+      .default('solar'),
+    birthdayLeapMonth: integer('birthday_leap_month', { mode: 'boolean' }).notNull().default(false),
+    idNumber: text('id_number'),
+    province: text('province'),
+    city: text('city'),
+    district: text('district'),
+    address: text('address'),
+    postalCode: text('postal_code'),
+    tier: text('tier').notNull().default('普卡'),
+    status: text('status', { enum: ['active', 'lost', 'replaced', 'expired', 'closed'] })
+      .notNull()
+      .default('active'),
+    /** yyyymmdd */
+    joinDate: integer('join_date').notNull(),
+    source: text('source').notNull().default('服务台'),
+    referrerId: integer('referrer_id'),
+    smsConsent: integer('sms_consent', { mode: 'boolean' }).notNull().default(false),
+    mailConsent: integer('mail_consent', { mode: 'boolean' }).notNull().default(false),
+    notes: text('notes').notNull().default(''),
+    /** Cached balance of the points ledger (kept in the same transaction as each movement). */
+    points: integer('points').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    createdBy: integer('created_by').references(() => operators.id),
+    updatedAt: integer('updated_at').notNull(),
+    updatedBy: integer('updated_by').references(() => operators.id),
+  },
+  (t) => [
+    index('members_phone').on(t.phone),
+    index('members_phone_last4').on(t.phoneLast4),
+    index('members_name').on(t.name),
+    index('members_birth_md').on(t.birthMonth, t.birthDay),
+    index('members_join_date').on(t.joinDate),
+    index('members_tier').on(t.tier),
+    index('members_status').on(t.status),
+    index('members_source').on(t.source),
+    index('members_points').on(t.points),
+    index('members_province_city').on(t.province, t.city),
+    index('members_referrer').on(t.referrerId),
+    index('members_id_number').on(t.idNumber),
+    check('members_points_nonneg', sql`${t.points} >= 0`),
+  ],
+)
+
+/** Every card number a member has held; the current one has status 'active'. */
+export const memberCards = sqliteTable(
+  'member_cards',
+  {
+    cardNo: text('card_no').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    status: text('status', { enum: ['active', 'replaced'] }).notNull(),
+    issuedAt: integer('issued_at').notNull(),
+  },
+  (t) => [index('member_cards_member').on(t.memberId)],
+)
+
+/** Lost-card replacements with the fee charged (fen). */
+export const cardReplacements = sqliteTable('card_replacements', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  memberId: integer('member_id')
+    .notNull()
+    .references(() => members.id),
+  oldCardNo: text('old_card_no').notNull(),
+  newCardNo: text('new_card_no').notNull(),
+  feeFen: integer('fee_fen').notNull(),
+  reason: text('reason').notNull(),
+  at: integer('at').notNull(),
+  operatorId: integer('operator_id').references(() => operators.id),
+})
+
+/** Consent is a history: each grant or withdrawal, when and by whom. */
+export const consentEvents = sqliteTable(
+  'consent_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    channel: text('channel', { enum: ['sms', 'mail'] }).notNull(),
+    granted: integer('granted', { mode: 'boolean' }).notNull(),
+    at: integer('at').notNull(),
+    operatorId: integer('operator_id').references(() => operators.id),
+  },
+  (t) => [index('consent_events_member').on(t.memberId)],
+)
+
+/**
+ * Unigrams and bigrams of member names so that "part of the name" search is an index lookup
+ * rather than a LIKE '%…%' scan over every member.
+ */
+export const memberNameGrams = sqliteTable(
+  'member_name_grams',
+  {
+    gram: text('gram').notNull(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+  },
+  (t) => [primaryKey({ columns: [t.gram, t.memberId] }), index('member_name_grams_member').on(t.memberId)],
+)

@@ -1,0 +1,5 @@
+export * from './fields'
+export * from './dto'
+export * from './query'
+export * from './write'
+export { memberIdByCard, memberRowById, insertMemberRow, updateMemberRow, columnsOf, type MemberRowRaw } from './rows'
