@@ -1,0 +1,44 @@
+import type { Actor } from '../../db/actor'
+import type { Db } from '../../db/handle'
+import type { OperatorInfo } from '../../db/services/operators'
+import type { SheetData } from '../../db/services/members/import'
+import type { Events } from '../shared/contract'
+
+export interface FileFilter {
+  name: string
+  extensions: string[]
+}
+
+/** What handlers need from the desktop shell; Electron provides it, tests provide their own. */
+export interface Shell {
+  pickOpenFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>
+  pickSaveFile(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>
+  emit<E extends keyof Events>(senderId: number, event: E, payload: Events[E]): void
+}
+
+/** The main process's mutable state: the open database and who is logged in where. */
+export interface AppState {
+  db: Db
+  readonly dbFile: string
+  readonly backupDir: string
+  /** Closes and reopens the database file (after a restore). */
+  reopen(): void
+  /** Logged-in operator per renderer (webContents id). */
+  readonly sessions: Map<number, OperatorInfo>
+  /** Parsed import files waiting for the user's confirmation, by token. */
+  readonly imports: Map<string, { sheet: SheetData; senderId: number }>
+}
+
+export interface HandlerContext {
+  state: AppState
+  shell: Shell
+  senderId: number
+  /** The logged-in operator; null only for public calls. */
+  actor: Actor | null
+}
+
+/** Narrows the actor for calls the dispatcher has already checked to be non-public. */
+export function actorOf(ctx: HandlerContext): Actor {
+  if (!ctx.actor) throw new Error('handler for a non-public call ran without an operator')
+  return ctx.actor
+}

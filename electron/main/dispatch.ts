@@ -1,0 +1,52 @@
+import { AppError, isAppError } from '../../db/errors'
+import { toActor } from '../../db/services/operators'
+import { contract, type CallName, type Envelope, type InputOf, type OutputOf } from '../shared/contract'
+import type { AppState, HandlerContext, Shell } from './context'
+
+export type Handler<K extends CallName> = (input: InputOf<K>, ctx: HandlerContext) => OutputOf<K> | Promise<OutputOf<K>>
+export type Handlers = { [K in CallName]: Handler<K> }
+
+export type Logger = (message: string) => void
+
+/**
+ * Turns a call into an envelope: checks the name and the caller's role, runs the handler, and
+ * maps errors to Chinese messages. Calls run one at a time (writes are serialised and a long
+ * import holds the queue so nothing interleaves with its transaction).
+ */
+export function createDispatcher(handlers: Handlers, state: AppState, shell: Shell, log: Logger) {
+  let queue: Promise<unknown> = Promise.resolve()
+
+  async function run(name: CallName, input: unknown, senderId: number): Promise<Envelope<unknown>> {
+    const spec = contract[name]
+    if (!spec) return fail(new AppError('forbidden', '未知的操作'))
+    const operator = state.sessions.get(senderId) ?? null
+    if (spec.access !== 'public') {
+      if (!operator) return fail(new AppError('unauthenticated', '请先登录'))
+      if (!spec.access.includes(operator.role)) return fail(new AppError('forbidden', '您的角色无权执行此操作'))
+    }
+    const ctx: HandlerContext = { state, shell, senderId, actor: operator ? toActor(operator) : null }
+    try {
+      const handler = handlers[name] as (i: unknown, c: HandlerContext) => unknown
+      const data = await handler(input, ctx)
+      return { ok: true, data: data ?? null }
+    } catch (e) {
+      if (isAppError(e)) return fail(e)
+      // Only the call name and the error's own text: inputs may hold personal data.
+      log(`[${name}] ${(e as Error)?.stack ?? String(e)}`)
+      return fail(new AppError('database', '系统出错，操作未完成。请重试；如仍出错请联系管理员。'))
+    }
+  }
+
+  function fail(e: AppError): Envelope<never> {
+    return { ok: false, error: { kind: e.kind, message: e.message, issues: e.issues.length ? e.issues : undefined } }
+  }
+
+  return {
+    dispatch(name: CallName, input: unknown, senderId: number): Promise<Envelope<unknown>> {
+      const next = queue.then(() => run(name, input, senderId))
+      queue = next.catch(() => undefined)
+      return next
+    },
+  }
+}
+export type Dispatcher = ReturnType<typeof createDispatcher>

@@ -1,0 +1,60 @@
+import { readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { backupDatabase, backupFileName, restoreDatabase } from '../../../db/backup'
+import { conflict } from '../../../db/errors'
+import { recordAudit } from '../../../db/services/audit'
+import { seedMembers } from '../../../db/seed'
+import { actorOf } from '../context'
+import type { Handlers } from '../dispatch'
+
+const DB_FILES = [{ name: 'vipdesk 数据库', extensions: ['sqlite', 'db'] }]
+
+export const dataHandlers = {
+  'data:info': (_i, ctx) => {
+    const dir = ctx.state.backupDir
+    let backups: { name: string; size: number; at: number }[] = []
+    try {
+      backups = readdirSync(dir)
+        .filter((f) => f.endsWith('.sqlite'))
+        .map((name) => {
+          const s = statSync(join(dir, name))
+          return { name, size: s.size, at: s.mtimeMs }
+        })
+        .sort((a, b) => b.at - a.at)
+    } catch {
+      backups = []
+    }
+    return { file: ctx.state.dbFile, backupDir: dir, backups }
+  },
+  'data:backup': async (_i, ctx) => {
+    const file = await ctx.shell.pickSaveFile({
+      title: '备份数据库',
+      defaultName: backupFileName('manual', ctx.state.db.now()),
+      filters: DB_FILES,
+    })
+    if (!file) return null
+    const result = backupDatabase(ctx.state.db, file)
+    recordAudit(ctx.state.db, actorOf(ctx), 'backup', 'database', null, '手动备份数据库')
+    return result
+  },
+  'data:restore': async (_i, ctx) => {
+    const file = await ctx.shell.pickOpenFile({ title: '选择要恢复的备份', filters: DB_FILES })
+    if (!file) return { restored: false }
+    const actor = actorOf(ctx)
+    ctx.state.db.sqlite.close()
+    try {
+      restoreDatabase(ctx.state.dbFile, file, new Date())
+    } finally {
+      ctx.state.reopen()
+    }
+    // Everyone logs in again: the operators table itself may have changed.
+    ctx.state.sessions.clear()
+    recordAudit(ctx.state.db, actor, 'restore', 'database', null, '从备份恢复数据库')
+    return { restored: true }
+  },
+  'data:seedSample': (input, ctx) => {
+    const count = ctx.state.db.sqlite.prepare('SELECT count(*) FROM members').pluck().get() as number
+    if (count > 0) throw conflict('已有会员数据，不能再生成示例数据')
+    return seedMembers(ctx.state.db, { members: input?.members ?? 500 }, actorOf(ctx))
+  },
+} satisfies Partial<Handlers>

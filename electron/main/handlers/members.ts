@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto'
+import { basename } from 'node:path'
+import { forbidden, notFound } from '../../../db/errors'
+import {
+  closeMember,
+  createMember,
+  getMember,
+  listMembers,
+  quickSearch,
+  reactivateMember,
+  replaceCard,
+  reportLost,
+  revealMember,
+  updateMember,
+} from '../../../db/services/members'
+import { exportMembers } from '../../../db/services/members/export'
+import {
+  commitMemberImport,
+  guessMapping,
+  previewMemberImport,
+  readSheetFile,
+} from '../../../db/services/members/import'
+import { REVEALERS } from '../../../db/rules/roles'
+import { actorOf, type HandlerContext } from '../context'
+import type { Handlers } from '../dispatch'
+
+const SHEETS = [{ name: '表格文件（Excel / CSV）', extensions: ['xlsx', 'csv'] }]
+
+function pendingImport(ctx: HandlerContext, token: string) {
+  const pending = ctx.state.imports.get(token)
+  if (!pending || pending.senderId !== ctx.senderId) throw notFound('导入文件已失效，请重新选择文件')
+  return pending
+}
+
+const progress = (ctx: HandlerContext, task: string) => (p: { phase: string; done: number; total: number }) =>
+  ctx.shell.emit(ctx.senderId, 'progress', { task, ...p })
+
+export const memberHandlers = {
+  'members:search': (input, ctx) => quickSearch(ctx.state.db, input),
+  'members:list': (input, ctx) => listMembers(ctx.state.db, input),
+  'members:get': (input, ctx) => getMember(ctx.state.db, input),
+  'members:create': (input, ctx) => createMember(ctx.state.db, input, actorOf(ctx)),
+  'members:update': (input, ctx) => updateMember(ctx.state.db, input, actorOf(ctx)),
+  'members:close': (input, ctx) => closeMember(ctx.state.db, input, actorOf(ctx)),
+  'members:reportLost': (input, ctx) => reportLost(ctx.state.db, input, actorOf(ctx)),
+  'members:reactivate': (input, ctx) => reactivateMember(ctx.state.db, input, actorOf(ctx)),
+  'members:replaceCard': (input, ctx) => replaceCard(ctx.state.db, input, actorOf(ctx)),
+  'members:reveal': (input, ctx) => revealMember(ctx.state.db, input, actorOf(ctx)),
+
+  'members:importPick': async (_input, ctx) => {
+    const file = await ctx.shell.pickOpenFile({ title: '选择要导入的会员表', filters: SHEETS })
+    if (!file) return null
+    const sheet = await readSheetFile(file, progress(ctx, '读取文件'))
+    const token = randomUUID()
+    ctx.state.imports.set(token, { sheet, senderId: ctx.senderId })
+    return { token, ...previewMemberImport(ctx.state.db, sheet, guessMapping(sheet.headers)) }
+  },
+  'members:importRemap': (input, ctx) => {
+    const { sheet } = pendingImport(ctx, input.token)
+    return { token: input.token, ...previewMemberImport(ctx.state.db, sheet, input.mapping) }
+  },
+  'members:importCommit': async (input, ctx) => {
+    const { sheet } = pendingImport(ctx, input.token)
+    const result = await commitMemberImport(ctx.state.db, sheet, input.mapping, actorOf(ctx), progress(ctx, '导入会员'))
+    ctx.state.imports.delete(input.token)
+    return result
+  },
+  'members:importCancel': (input, ctx) => {
+    ctx.state.imports.delete(input.token)
+    return null
+  },
+
+  'members:export': async (input, ctx) => {
+    const actor = actorOf(ctx)
+    if (input.full && !REVEALERS.includes(actor.role)) throw forbidden('您的角色不能导出完整的手机号和身份证号')
+    const day = ctx.state.db.now().toISOString().slice(0, 10)
+    const file = await ctx.shell.pickSaveFile({
+      title: '导出会员名单',
+      defaultName: `会员名单-${day}.${input.format}`,
+      filters: [{ name: input.format === 'xlsx' ? 'Excel 工作簿' : 'CSV（逗号分隔）', extensions: [input.format] }],
+    })
+    if (!file) return null
+    const format = basename(file).toLowerCase().endsWith('.csv') ? 'csv' : input.format
+    return exportMembers(ctx.state.db, { file, format, filter: input.filter, full: !!input.full }, actor)
+  },
+} satisfies Partial<Handlers>

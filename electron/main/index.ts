@@ -1,0 +1,90 @@
+import { app, BrowserWindow, dialog, ipcMain, webContents } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { rotateDailyBackup } from '../../db/backup'
+import { closeDatabase, openDatabase } from '../../db/open'
+import { getSettings } from '../../db/services/settings'
+import { EVENT_CHANNEL } from '../shared/contract'
+import type { AppState, Shell } from './context'
+import { createDispatcher } from './dispatch'
+import { handlers } from './handlers'
+import { registerIpc } from './ipc'
+import { electronNativeBinding, migrationsFolder, resolveDbFile } from './paths'
+import { createMainWindow, rendererPaths } from './window'
+
+const log = (message: string) => console.error(`[vipdesk] ${message}`)
+
+function openState(): AppState {
+  const appRoot = app.getAppPath()
+  const dbFile = resolveDbFile(process.argv, process.env, app.getPath('userData'))
+  const backupDir = join(dbFile, '..', 'backups')
+  const options = {
+    migrationsFolder: migrationsFolder(appRoot, process.resourcesPath, app.isPackaged),
+    backupDir,
+    nativeBinding: electronNativeBinding(appRoot, process.versions),
+  }
+  const state: AppState = {
+    db: openDatabase(dbFile, options),
+    dbFile,
+    backupDir,
+    sessions: new Map(),
+    imports: new Map(),
+    reopen() {
+      closeDatabase(state.db)
+      state.db = openDatabase(dbFile, options)
+    },
+  }
+  return state
+}
+
+function dailyBackup(state: AppState): void {
+  try {
+    rotateDailyBackup(state.db, state.backupDir, getSettings(state.db).dailyBackupsKept)
+  } catch (e) {
+    log(`daily backup failed: ${(e as Error).message}`)
+  }
+}
+
+const shell: Shell = {
+  async pickOpenFile({ title, filters }) {
+    const r = await dialog.showOpenDialog({ title, filters, properties: ['openFile'] })
+    return r.canceled ? null : (r.filePaths[0] ?? null)
+  },
+  async pickSaveFile({ title, defaultName, filters }) {
+    const r = await dialog.showSaveDialog({ title, defaultPath: defaultName, filters })
+    return r.canceled ? null : (r.filePath ?? null)
+  },
+  emit(senderId, event, payload) {
+    webContents.fromId(senderId)?.send(EVENT_CHANNEL, event, payload)
+  },
+}
+
+async function main(): Promise<void> {
+  await app.whenReady()
+  let state: AppState
+  try {
+    state = openState()
+  } catch (e) {
+    dialog.showErrorBox('无法打开数据库', (e as Error).message)
+    app.quit()
+    return
+  }
+  dailyBackup(state)
+  setInterval(() => dailyBackup(state), 60 * 60 * 1000).unref()
+
+  const paths = rendererPaths(__dirname)
+  const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+  const allowed = devUrl ?? pathToFileURL(paths.html).href
+  registerIpc(ipcMain, createDispatcher(handlers, state, shell, log), allowed)
+
+  createMainWindow(paths.preload, devUrl, paths.html)
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(paths.preload, devUrl, paths.html)
+  })
+  app.on('window-all-closed', () => {
+    closeDatabase(state.db)
+    app.quit()
+  })
+}
+
+void main()

@@ -1,0 +1,20 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron'
+import { CALL_NAMES, type Envelope } from '../shared/contract'
+import type { Dispatcher } from './dispatch'
+
+/** Calls are accepted only from the app's own top-level page. */
+export function trustedFrame(event: IpcMainInvokeEvent, allowedPrefix: string): boolean {
+  const frame = event.senderFrame
+  if (!frame || frame.parent) return false
+  return frame.url.startsWith(allowedPrefix)
+}
+
+const refused: Envelope<never> = { ok: false, error: { kind: 'forbidden', message: '拒绝来自未知页面的调用' } }
+
+export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher, allowedPrefix: string): void {
+  for (const name of CALL_NAMES) {
+    ipcMain.handle(name, (event, input: unknown) =>
+      trustedFrame(event, allowedPrefix) ? dispatcher.dispatch(name, input, event.sender.id) : refused,
+    )
+  }
+}

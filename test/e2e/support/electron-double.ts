@@ -1,0 +1,158 @@
+/**
+ * A stand-in for the `electron` module so the real main-process bundle and preload run under
+ * Node in tests: windows are Playwright pages in Chromium, IPC goes through page.exposeBinding,
+ * contextBridge sets a window global, and dialogs answer from a script. No application logic
+ * lives here — only the plumbing Electron would provide.
+ */
+import { EventEmitter } from 'node:events'
+import { readFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+import type { Browser, BindingSource, Page } from '@playwright/test'
+
+type Handler = (event: unknown, ...args: unknown[]) => unknown
+
+export interface DialogScript {
+  open: (string | null)[]
+  save: (string | null)[]
+  errors: { title: string; content: string }[]
+}
+
+let nextId = 1
+
+/** Runs inside the page before any of its scripts: the preload's view of `electron`. */
+function preloadShim(source: string): string {
+  return `(() => {
+  const listeners = new Map();
+  const ipcRenderer = {
+    invoke: (channel, ...args) => window.__electronInvoke(channel, args),
+    on(channel, fn) { const l = listeners.get(channel) || []; l.push(fn); listeners.set(channel, l); return ipcRenderer; },
+    removeListener(channel, fn) { listeners.set(channel, (listeners.get(channel) || []).filter((f) => f !== fn)); return ipcRenderer; },
+  };
+  Object.defineProperty(window, '__electronEmit', {
+    value: (channel, args) => { for (const fn of listeners.get(channel) || []) fn({ sender: null }, ...args); },
+  });
+  const contextBridge = {
+    exposeInMainWorld(key, api) { Object.defineProperty(window, key, { value: Object.freeze(api), enumerable: true }); },
+  };
+  const require = (name) => {
+    if (name === 'electron') return { ipcRenderer, contextBridge };
+    throw new Error('a sandboxed preload cannot require ' + name);
+  };
+  const module = { exports: {} };
+  const exports = module.exports;
+  ${source}
+})();`
+}
+
+export function createElectronDouble(options: { browser: Browser; userData: string; appPath: string }) {
+  const appEvents = new EventEmitter()
+  const handlers = new Map<string, Handler>()
+  const windows: FakeWindow[] = []
+  const dialogs: DialogScript = { open: [], save: [], errors: [] }
+  const opened: ((page: Page) => void)[] = []
+
+  class FakeWebContents extends EventEmitter {
+    readonly id = nextId++
+    page?: Page
+    send(channel: string, ...args: unknown[]) {
+      void this.page?.evaluate(([c, a]) => (window as any).__electronEmit(c, a), [channel, args] as const)
+    }
+    setWindowOpenHandler(_fn: unknown) {}
+  }
+
+  class FakeWindow extends EventEmitter {
+    readonly webContents = new FakeWebContents()
+    readonly ready: Promise<Page>
+    constructor(readonly options: { webPreferences?: { preload?: string } }) {
+      super()
+      windows.push(this)
+      this.ready = this.open()
+    }
+    private async open(): Promise<Page> {
+      const page = await options.browser.newPage({ viewport: { width: 1280, height: 820 } })
+      this.webContents.page = page
+      await page.exposeBinding('__electronInvoke', (source: BindingSource, channel: string, args: unknown[]) =>
+        invoke(this.webContents, source, channel, args),
+      )
+      const preload = this.options.webPreferences?.preload
+      if (preload) await page.addInitScript({ content: preloadShim(readFileSync(preload, 'utf8')) })
+      return page
+    }
+    async loadFile(file: string) {
+      const page = await this.ready
+      await page.goto(pathToFileURL(file).href)
+      this.loaded(page)
+    }
+    async loadURL(url: string) {
+      const page = await this.ready
+      await page.goto(url)
+      this.loaded(page)
+    }
+    private loaded(page: Page) {
+      this.emit('ready-to-show')
+      for (const cb of opened.splice(0)) cb(page)
+    }
+    show() {}
+    static getAllWindows() {
+      return windows
+    }
+  }
+
+  async function invoke(sender: FakeWebContents, source: BindingSource, channel: string, args: unknown[]) {
+    const handler = handlers.get(channel)
+    if (!handler) throw new Error(`No handler registered for '${channel}'`)
+    const frame = source.frame
+    const event = { sender, senderFrame: { url: frame.url(), parent: frame.parentFrame() ? {} : null } }
+    return handler(event, ...args)
+  }
+
+  const module = {
+    app: {
+      whenReady: () => Promise.resolve(),
+      getPath: (name: string) => {
+        if (name === 'userData') return options.userData
+        throw new Error(`getPath(${name}) is not scripted in the test double`)
+      },
+      getAppPath: () => options.appPath,
+      isPackaged: false,
+      quit: () => appEvents.emit('quit'),
+      on: (event: string, fn: (...a: unknown[]) => void) => appEvents.on(event, fn),
+    },
+    BrowserWindow: FakeWindow,
+    ipcMain: {
+      handle: (channel: string, fn: Handler) => {
+        if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+        handlers.set(channel, fn)
+      },
+    },
+    webContents: {
+      fromId: (id: number) => windows.find((w) => w.webContents.id === id)?.webContents,
+    },
+    dialog: {
+      showOpenDialog: async () => {
+        const next = dialogs.open.shift()
+        return next ? { canceled: false, filePaths: [next] } : { canceled: true, filePaths: [] }
+      },
+      showSaveDialog: async () => {
+        const next = dialogs.save.shift()
+        return next ? { canceled: false, filePath: next } : { canceled: true, filePath: undefined }
+      },
+      showErrorBox: (title: string, content: string) => dialogs.errors.push({ title, content }),
+    },
+  }
+
+  return {
+    module,
+    dialogs,
+    handlers,
+    /** The first window's page once its renderer has loaded. */
+    firstWindow(): Promise<Page> {
+      return new Promise((resolve) => opened.push(resolve))
+    },
+    /** What closing the last window does in Electron. */
+    closeAll() {
+      appEvents.emit('window-all-closed')
+    },
+  }
+}
+export type ElectronDouble = ReturnType<typeof createElectronDouble>

@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs'
+import { test as base, type Browser, type Page } from '@playwright/test'
+import type { ElectronDouble } from './electron-double'
+import { launchBrowser, startApp } from './launch'
+
+export interface VipdeskApp {
+  page: Page
+  double: ElectronDouble
+  /** This test's own data folder (database, backups). */
+  dataDir: string
+  /** Closes the window the way a user would and starts the app again on the same data. */
+  restart(): Promise<Page>
+}
+
+export const test = base.extend<{ app: VipdeskApp }, { browser: Browser }>({
+  browser: [
+    async ({}, use) => {
+      const browser = await launchBrowser()
+      await use(browser)
+      await browser.close()
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ browser }, use, testInfo) => {
+    const dataDir = testInfo.outputPath('data')
+    mkdirSync(dataDir, { recursive: true })
+    let running = await startApp(browser, { userData: dataDir })
+    const handle: VipdeskApp = {
+      page: running.page,
+      double: running.double,
+      dataDir,
+      async restart() {
+        running.double.closeAll()
+        await running.page.close()
+        running = await startApp(browser, { userData: dataDir })
+        handle.page = running.page
+        handle.double = running.double
+        return running.page
+      },
+    }
+    await use(handle)
+    running.double.closeAll()
+  },
+})
+
+export { expect } from '@playwright/test'
