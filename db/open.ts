@@ -57,7 +57,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   let sqlite: Database.Database
   try {
     sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
-    sqlite.pragma('journal_mode = WAL')
   } catch (e) {
     throw databaseError(`无法打开数据库文件（${(e as Error).message}）。该文件可能不是 vipdesk 数据库。`)
   }
@@ -73,6 +72,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
         `该数据库由更新版本的 vipdesk 创建（结构版本 ${version}，本程序支持到 ${known}），请先升级程序。`,
       )
     }
+    // Only now that the file is known to be ours may anything be written to it.
+    sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('synchronous = NORMAL')
     if (version < known) {

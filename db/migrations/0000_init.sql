@@ -105,7 +105,7 @@ CREATE TABLE `members` (
 	`updated_by` integer,
 	FOREIGN KEY (`created_by`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`updated_by`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "members_points_nonneg" CHECK("members"."points" >= 0)
+	CONSTRAINT "members_points_nonneg" CHECK(points >= 0)
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `members_card_no_unique` ON `members` (`card_no`);--> statement-breakpoint

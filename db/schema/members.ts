@@ -61,7 +61,8 @@ export const members = sqliteTable(
     index('members_province_city').on(t.province, t.city),
     index('members_referrer').on(t.referrerId),
     index('members_id_number').on(t.idNumber),
-    check('members_points_nonneg', sql`${t.points} >= 0`),
+    // Unqualified so that a drizzle-kit table rebuild (__new_members) keeps a valid constraint.
+    check('members_points_nonneg', sql`points >= 0`),
   ],
 )
 

@@ -70,7 +70,8 @@ async function main(): Promise<void> {
     return
   }
   dailyBackup(state)
-  setInterval(() => dailyBackup(state), 60 * 60 * 1000).unref()
+  const backupTimer = setInterval(() => dailyBackup(state), 60 * 60 * 1000)
+  backupTimer.unref()
 
   const paths = rendererPaths(__dirname)
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(paths.preload, devUrl, paths.html)
   })
   app.on('window-all-closed', () => {
+    clearInterval(backupTimer)
     closeDatabase(state.db)
     app.quit()
   })

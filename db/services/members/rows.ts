@@ -72,7 +72,7 @@ export function updateMemberRow(
   patch: Partial<MemberColumns>,
   referrerId: number | null | undefined,
   actor: Actor,
-): (keyof MemberColumns | 'referrer')[] {
+): string[] {
   const changed: (keyof MemberColumns | 'referrer')[] = []
   const sets: string[] = []
   const args: unknown[] = []
@@ -99,7 +99,17 @@ export function updateMemberRow(
   if (changed.includes('name')) writeNameGrams(db, before.id, patch.name!, true)
   if (changed.includes('smsConsent')) st.consent.run(before.id, 'sms', patch.smsConsent ? 1 : 0, now, actor.id)
   if (changed.includes('mailConsent')) st.consent.run(before.id, 'mail', patch.mailConsent ? 1 : 0, now, actor.id)
-  return changed
+  return reportedFields(changed)
+}
+
+/** Field names as a person thinks of them: one "birthday", no derived columns. */
+function reportedFields(changed: (keyof MemberColumns | 'referrer')[]): string[] {
+  const out = new Set<string>()
+  for (const c of changed) {
+    if (c === 'phoneLast4') continue
+    out.add(/^birth/.test(c) ? 'birthday' : c === 'referrer' ? 'referrerCardNo' : c)
+  }
+  return [...out]
 }
 
 /** Converts a raw row back into column values (for merging a patch before cross-checks). */

@@ -7,7 +7,9 @@
 import { EventEmitter } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import type { Browser, BindingSource, Page } from '@playwright/test'
+import type { Browser, Frame, Page } from '@playwright/test'
+
+type BindingSource = { frame: Frame; page: Page }
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown
 

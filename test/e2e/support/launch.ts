@@ -57,6 +57,8 @@ export async function startApp(browser: Browser, options: { userData: string; ar
   const argv = process.argv
   process.argv = [argv[0]!, mainEntry, ...(options.argv ?? [])]
   try {
+    // The main bundle is CommonJS and must be evaluated afresh for every app start.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(mainEntry)
   } finally {
     process.argv = argv

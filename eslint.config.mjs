@@ -1,0 +1,50 @@
+import tseslint from 'typescript-eslint'
+import vue from 'eslint-plugin-vue'
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**', 'db/migrations/**'] },
+  ...tseslint.configs.recommended,
+  ...vue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'vue/multi-word-component-names': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+    },
+  },
+  {
+    // The data layer is plain TypeScript: the CLI and tests use exactly what the app uses.
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['electron', 'vue', 'pinia', 'naive-ui'], patterns: ['**/electron/**', '**/renderer/**'] }],
+    },
+  },
+  {
+    // The renderer talks to main only through the contract; of db/ it may use types and pure rules.
+    files: ['renderer/**/*.{ts,vue}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'better-sqlite3', 'drizzle-orm', 'exceljs'],
+          patterns: [
+            { group: ['**/db/services/**', '**/db/schema/**', '**/db/*', '!**/db/rules'], allowTypeImports: true, message: '渲染进程只能使用 db/ 的类型和 db/rules 中的纯规则' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/e2e/support/electron-double.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+)

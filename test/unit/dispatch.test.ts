@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { AppState, Shell } from '../../electron/main/context'
+import { createDispatcher } from '../../electron/main/dispatch'
+import { handlers } from '../../electron/main/handlers'
+import { trustedFrame } from '../../electron/main/ipc'
+import { CALL_NAMES, contract } from '../../electron/shared/contract'
+import { createOperator } from '../../db/services/operators'
+import { makeTestDb, type TestDb } from '../support/db'
+
+let t: TestDb
+let logs: string[]
+const shell: Shell = {
+  pickOpenFile: async () => null,
+  pickSaveFile: async () => null,
+  emit: () => undefined,
+}
+
+function dispatcher() {
+  const state: AppState = {
+    db: t.db,
+    dbFile: t.file,
+    backupDir: `${t.dir}/backups`,
+    reopen: () => undefined,
+    sessions: new Map(),
+    imports: new Map(),
+  }
+  return createDispatcher(handlers, state, shell, (m) => logs.push(m))
+}
+
+beforeEach(() => {
+  t = makeTestDb()
+  logs = []
+})
+afterEach(() => t.close())
+
+describe('the contract', () => {
+  it('has a handler for every call and no handler without a call', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...CALL_NAMES].sort())
+  })
+  it('names every call as domain:action', () => {
+    for (const name of CALL_NAMES) expect(name).toMatch(/^[a-z]+:[a-zA-Z]+$/)
+  })
+  it('keeps the public calls to session handling', () => {
+    const open = CALL_NAMES.filter((n) => contract[n].access === 'public')
+    expect(open.every((n) => n.startsWith('session:'))).toBe(true)
+  })
+})
+
+describe('dispatching a call', () => {
+  it('asks for a login before anything that is not public', async () => {
+    const r = await dispatcher().dispatch('members:list', {}, 1)
+    expect(r).toEqual({ ok: false, error: { kind: 'unauthenticated', message: '请先登录' } })
+  })
+
+  it('enforces roles in the main process', async () => {
+    createOperator(t.db, { name: 'clerk1', password: 'secret123', role: 'clerk' }, t.admin)
+    const d = dispatcher()
+    expect((await d.dispatch('session:login', { name: 'clerk1', password: 'secret123' }, 7)).ok).toBe(true)
+    const create = await d.dispatch('members:create', { cardNo: 'V0001', name: '测试' }, 7)
+    expect(create).toMatchObject({ ok: false, error: { kind: 'forbidden' } })
+    const list = await d.dispatch('members:list', {}, 7)
+    expect(list).toMatchObject({ ok: true, data: { total: 0 } })
+    // Another window is not logged in just because this one is.
+    expect((await d.dispatch('members:list', {}, 8)).ok).toBe(false)
+  })
+
+  it('returns validation problems as Chinese messages with their fields', async () => {
+    const d = dispatcher()
+    await d.dispatch('session:login', { name: 'admin', password: 'secret123' }, 1)
+    const r = await d.dispatch('members:create', { cardNo: 'V0001', name: '测试', phone: '123' }, 1)
+    expect(r).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ field: 'phone' }] } })
+  })
+
+  it('hides unexpected errors behind a general message and logs no input', async () => {
+    const d = dispatcher()
+    await d.dispatch('session:login', { name: 'admin', password: 'secret123' }, 1)
+    t.db.sqlite.exec('DROP TABLE member_name_grams')
+    const r = await d.dispatch('members:create', { cardNo: 'V0001', name: '测试', phone: '13812345678' }, 1)
+    expect(r).toMatchObject({ ok: false, error: { kind: 'database' } })
+    expect(logs.join('\n')).toContain('[members:create]')
+    expect(logs.join('\n')).not.toContain('13812345678')
+  })
+})
+
+describe('frames allowed to call', () => {
+  const event = (url: string, parent: object | null) => ({ senderFrame: { url, parent } }) as never
+  it('accepts only the app page itself', () => {
+    expect(trustedFrame(event('file:///app/out/renderer/index.html', null), 'file:///app/out/renderer/')).toBe(true)
+    expect(trustedFrame(event('https://evil.example/', null), 'file:///app/out/renderer/')).toBe(false)
+    expect(trustedFrame(event('file:///app/out/renderer/index.html', {}), 'file:///app/out/renderer/')).toBe(false)
+  })
+})
