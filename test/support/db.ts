@@ -23,17 +23,18 @@ export function makeTestDb(now = new Date('2026-11-23T10:00:00+08:00')): TestDb 
   let clock = now
   const db = openDatabase(file, { now: () => clock })
   const admin = toActor(setupAdmin(db, { name: 'admin', password: 'secret123' }))
-  return {
+  const handle: TestDb = {
     db,
     dir,
     file,
     admin,
     setNow: (d) => (clock = d),
     close: () => {
-      closeDatabase(db)
+      closeDatabase(handle.db)
       rmSync(dir, { recursive: true, force: true })
     },
   }
+  return handle
 }
 
 /** Everything in the database, to assert that a rejected call changed nothing. */
