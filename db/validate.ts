@@ -30,6 +30,8 @@ const fieldLabels: Record<string, string> = {
   pageSize: '每页条数',
   query: '搜索内容',
   fee: '补卡费',
+  newCardNo: '新卡号',
+  feeFen: '补卡费',
   reason: '原因',
 }
 

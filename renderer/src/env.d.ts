@@ -12,3 +12,10 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>
   export default component
 }
+
+// End-to-end tests find elements by data-testid; let templates pass it wherever attributes go.
+declare module 'vue' {
+  interface HTMLAttributes {
+    'data-testid'?: string
+  }
+}

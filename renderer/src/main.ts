@@ -1,4 +1,29 @@
+import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { onUnauthenticated } from './api/client'
+import { reportError } from './api/feedback'
+import { router } from './router'
+import { useSessionStore } from './stores/session'
+import './styles.css'
 
-createApp(App).mount('#app')
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia)
+app.use(router)
+
+// Errors thrown by calls that no view handled end up here and are shown once, in Chinese.
+app.config.errorHandler = (e) => reportError(e)
+window.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault()
+  reportError(event.reason)
+})
+router.onError((e) => reportError(e))
+
+// Main forgot this window's session (restore, restart, account deactivated): back to login.
+onUnauthenticated(() => {
+  useSessionStore(pinia).forget()
+  void router.push({ name: 'login' })
+})
+
+app.mount('#app')

@@ -115,7 +115,7 @@ describe('lost cards', () => {
   it('takes the fee from settings when none is given, and refuses a number in use', () => {
     const a = add('L1001', '甲')
     add('L1002', '乙')
-    expect(() => replaceCard(t.db, { id: a, newCardNo: 'L1002' }, t.admin)).toThrow(/已被使用/)
+    expect(() => replaceCard(t.db, { id: a, newCardNo: 'L1002' }, t.admin)).toThrow('新卡号：卡号 L1002 已被使用')
     expect(replaceCard(t.db, { id: a, newCardNo: 'L1003' }, t.admin).feeFen).toBe(2000)
   })
 })

@@ -150,7 +150,9 @@ export function replaceCard(db: Db, input: ReplaceCardInput, actor: Actor) {
     const before = memberRowById(db, v.id)
     if (!before) throw notFound('找不到该会员')
     if (before.status === 'closed') throw conflict('已注销的会员不能补卡')
-    if (memberIdByCard(db, newCardNo) !== undefined) throw conflict(`卡号 ${newCardNo} 已被使用`)
+    if (memberIdByCard(db, newCardNo) !== undefined) {
+      fail([{ field: 'newCardNo', message: `卡号 ${newCardNo} 已被使用` }])
+    }
     const now = db.now().getTime()
     db.sqlite.prepare(`UPDATE member_cards SET status = 'replaced' WHERE card_no = ?`).run(before.card_no)
     db.sqlite

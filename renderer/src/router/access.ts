@@ -1,0 +1,39 @@
+import { ADMIN_ONLY, ALL_ROLES, AUDIT_READERS, type Role } from '../../../db/rules/roles'
+
+/**
+ * Which role sees which screen. Hiding a screen is a courtesy: the main process checks every call
+ * against the contract's roles anyway. Jobs follow DOMAIN.md: gifts are the VIP room's work,
+ * birthday mail the clerks', reports the planners'.
+ */
+export interface NavItem {
+  name: string
+  label: string
+  roles: readonly Role[]
+}
+
+export const JOBS: NavItem[] = [
+  { name: 'members', label: '会员', roles: ALL_ROLES },
+  { name: 'gifts', label: '礼品库存', roles: ['admin', 'planner', 'viproom'] },
+  { name: 'care', label: '高端VIP维护', roles: ['admin', 'planner', 'viproom'] },
+  { name: 'birthday', label: '生日关怀', roles: ['admin', 'planner', 'clerk'] },
+  { name: 'reports', label: '报表', roles: ['admin', 'planner'] },
+  { name: 'settings', label: '设置', roles: ALL_ROLES },
+]
+
+export const SETTINGS_PAGES: NavItem[] = [
+  { name: 'settings-store', label: '门店设置', roles: ALL_ROLES },
+  { name: 'settings-operators', label: '操作员', roles: ADMIN_ONLY },
+  { name: 'settings-data', label: '数据与备份', roles: ADMIN_ONLY },
+  { name: 'settings-audit', label: '操作日志', roles: AUDIT_READERS },
+]
+
+const byName = new Map([...JOBS, ...SETTINGS_PAGES].map((n) => [n.name, n.roles]))
+
+/** Routes not in the table (login, first run) are not role-bound. */
+export function mayVisit(routeName: string, role: Role | null): boolean {
+  const roles = byName.get(routeName)
+  if (!roles) return true
+  return role !== null && roles.includes(role)
+}
+
+export const visibleFor = (items: NavItem[], role: Role | null) => items.filter((i) => mayVisit(i.name, role))

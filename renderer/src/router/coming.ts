@@ -1,0 +1,23 @@
+/** What each not-yet-built job will do, shown honestly on its placeholder screen. */
+export const COMING: Record<string, { title: string; description: string }> = {
+  gifts: {
+    title: '礼品库存',
+    description:
+      '管理开卡礼、生日礼、推荐礼、积分兑换礼品和回门赠礼的库存：入库、发放、盘点和调整，每一笔都记下经手人和原因；库存低于安全量时提醒补货；按月统计礼品成本，打印季度礼品册。',
+  },
+  care: {
+    title: '高端VIP维护',
+    description:
+      '为高端VIP指定维护人，记录电话回访、到店接待和生日送蛋糕；每月按维护人统计其VIP的交易笔数与人均笔数，生成评比排名，以及当月生日、积分最高会员的蛋糕鲜花配送名单。',
+  },
+  birthday: {
+    title: '生日关怀',
+    description:
+      '每月列出当月生日的会员（含农历生日），发送生日祝福短信，批量打印生日贺卡和信封/地址标签，记录寄出和退回，确保同一个生日不会重复寄送，并统计短信和邮寄费用。',
+  },
+  reports: {
+    title: '报表',
+    description:
+      '会员数、按来源的新开卡、活跃与沉睡会员、各营业课VIP业绩占比、积分发放/兑换/过期/余额，以及礼品成本和维护人排名等报表。',
+  },
+}

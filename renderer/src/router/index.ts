@@ -1,0 +1,66 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { useSessionStore } from '@/stores/session'
+import { mayVisit } from './access'
+import { COMING } from './coming'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a logged-in operator (first run, login). */
+    public?: boolean
+  }
+}
+
+const comingRoute = (path: string, name: string): RouteRecordRaw => ({
+  path,
+  name,
+  component: () => import('@/views/ComingSoonView.vue'),
+  props: { ...COMING[name], testid: name },
+})
+
+const routes: RouteRecordRaw[] = [
+  { path: '/setup', name: 'setup', component: () => import('@/views/FirstRunView.vue'), meta: { public: true } },
+  { path: '/login', name: 'login', component: () => import('@/views/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: () => import('@/layouts/MainLayout.vue'),
+    redirect: { name: 'members' },
+    children: [
+      { path: 'members', name: 'members', component: () => import('@/views/members/MembersView.vue') },
+      comingRoute('gifts', 'gifts'),
+      comingRoute('care', 'care'),
+      comingRoute('birthday', 'birthday'),
+      comingRoute('reports', 'reports'),
+      {
+        path: 'settings',
+        name: 'settings',
+        component: () => import('@/views/settings/SettingsView.vue'),
+        redirect: { name: 'settings-store' },
+        children: [
+          { path: 'store', name: 'settings-store', component: () => import('@/views/settings/StoreSettings.vue') },
+          {
+            path: 'operators',
+            name: 'settings-operators',
+            component: () => import('@/views/settings/OperatorsSettings.vue'),
+          },
+          { path: 'data', name: 'settings-data', component: () => import('@/views/settings/DataSettings.vue') },
+          { path: 'audit', name: 'settings-audit', component: () => import('@/views/settings/AuditLog.vue') },
+        ],
+      },
+    ],
+  },
+  { path: '/:rest(.*)*', redirect: { name: 'members' } },
+]
+
+// Hash history: the built renderer is loaded from file://, where path URLs cannot be resolved.
+export const router = createRouter({ history: createWebHashHistory(), routes })
+
+/** Sends every navigation to the screen the session allows: first run, login, or a permitted page. */
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  if (!session.loaded) await session.refresh()
+  if (session.needsSetup) return to.name === 'setup' ? true : { name: 'setup' }
+  if (!session.operator) return to.name === 'login' ? true : { name: 'login' }
+  if (to.meta.public) return { name: 'members' }
+  const denied = to.matched.some((r) => typeof r.name === 'string' && !mayVisit(r.name, session.role))
+  return denied ? { name: 'members' } : true
+})

@@ -1,0 +1,38 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { Settings } from '../../../db/services/settings'
+import { DEFAULT_TIERS } from '../../../db/rules/members'
+import { call } from '@/api/client'
+import { useSessionStore } from './session'
+
+/** The store's configurable rules; loaded once after login and kept fresh after edits. */
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = ref<Settings | null>(null)
+  const loading = ref(false)
+
+  const tiers = computed<string[]>(() => settings.value?.tiers ?? [...DEFAULT_TIERS])
+  const replacementFeeFen = computed(() => settings.value?.replacementFeeFen ?? 0)
+
+  async function load(force = false) {
+    if (settings.value && !force) return settings.value
+    loading.value = true
+    try {
+      settings.value = await call('settings:get', undefined)
+      return settings.value
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function update(patch: Partial<Settings>) {
+    settings.value = await call('settings:update', patch)
+    useSessionStore().setStoreName(settings.value.storeName)
+    return settings.value
+  }
+
+  function reset() {
+    settings.value = null
+  }
+
+  return { settings, loading, tiers, replacementFeeFen, load, update, reset }
+})
