@@ -15,16 +15,36 @@ export interface Birthday {
 
 export type BirthdayResult = { ok: true; value: Birthday } | { ok: false; reason: string }
 
-const lunarMonthOf = (year: number, month: number, leap: boolean) =>
-  LunarMonth.fromYm(year, leap ? -month : month)
+/**
+ * tyme4ts works each lunar month out astronomically (about 40 µs a call), and an import of
+ * 100,000 members asks thousands of times about the same few hundred months. The answers never
+ * change, so they are kept once computed (at most ~2,600 months and ~78,000 days in 1900–2100).
+ * Keys are "year/month/day" with a leap month written negative, as tyme4ts does.
+ */
+function remembered<V>(compute: (year: number, month: number, day: number) => V) {
+  const cache = new Map<string, V>()
+  return (year: number, month: number, day: number, leap: boolean): V => {
+    const m = leap ? -month : month
+    const key = `${year}/${m}/${day}`
+    let v = cache.get(key)
+    if (v === undefined) cache.set(key, (v = compute(year, m, day)))
+    return v
+  }
+}
+const leapMonthOf = remembered((year) => LunarYear.fromYear(year).getLeapMonth())
+const monthDays = remembered((year, m) => LunarMonth.fromYm(year, m).getDayCount())
+const solarOfLunar = remembered((year, m, day) => {
+  const solar = LunarDay.fromYmd(year, m, day).getSolarDay()
+  return { y: solar.getYear(), m: solar.getMonth(), d: solar.getDay() }
+})
 
 /** Why a lunar date does not exist, or null when it does. */
 export function lunarProblem(year: number, month: number, day: number, leap: boolean): string | null {
   if (year < 1900 || year > 2100) return '农历年份须在1900–2100之间'
   if (month < 1 || month > 12) return '农历月份须在1–12之间'
-  if (leap && LunarYear.fromYear(year).getLeapMonth() !== month) return `农历${year}年没有闰${month}月`
+  if (leap && leapMonthOf(year, 0, 0, false) !== month) return `农历${year}年没有闰${month}月`
   if (day < 1 || day > 30) return '农历日期须在1–30之间'
-  const days = lunarMonthOf(year, month, leap).getDayCount()
+  const days = monthDays(year, month, 0, leap)
   if (day > days) return `农历${year}年${leap ? '闰' : ''}${month}月只有${days}天`
   return null
 }
@@ -77,8 +97,7 @@ export function describeBirthday(b: Birthday): string {
 }
 
 export function lunarToSolar(year: number, month: number, day: number, leap: boolean): Ymd {
-  const solar = LunarDay.fromYmd(year, leap ? -month : month, day).getSolarDay()
-  return { y: solar.getYear(), m: solar.getMonth(), d: solar.getDay() }
+  return { ...solarOfLunar(year, month, day, leap) }
 }
 
 export function solarToLunar({ y, m, d }: Ymd): Birthday {

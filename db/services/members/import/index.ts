@@ -1,38 +1,51 @@
 /**
- * Member import from .xlsx / .csv (UTF-8 or GBK). STUB — being implemented.
+ * Member import from .xlsx / .csv (UTF-8 or GBK): read the sheet, guess which column is which,
+ * preview what would happen, then write it all in one transaction.
  */
-import type { Actor } from '../../../actor'
 import type { Db } from '../../../handle'
-import type { ColumnMapping, ImportPreview, ImportProgress, ImportResult } from './types'
+import { ImportChecker } from './check'
+import { planColumns, sampleRows } from './columns'
+import { guessMapping } from './headers'
+import type { SheetData } from './read'
+import type { ColumnMapping, ImportPreview } from './types'
 
 export * from './types'
+export { readSheetFile, decodeText, type SheetData } from './read'
+export { guessMapping, headerKey } from './headers'
+export { commitMemberImport, isImporting } from './commit'
 
-/** A sheet read into memory: header texts and raw cell values, row numbers as in the sheet. */
-export interface SheetData {
-  fileName: string
-  headers: string[]
-  /** Data rows; `row` is the spreadsheet row number (header = row 1). */
-  rows: { row: number; cells: (string | number | boolean | Date | null)[] }[]
-}
-
-export async function readSheetFile(_file: string, _onProgress?: (p: ImportProgress) => void): Promise<SheetData> {
-  throw new Error('not implemented')
-}
-
-export function guessMapping(_headers: string[]): ColumnMapping {
-  throw new Error('not implemented')
-}
-
-export function previewMemberImport(_db: Db, _sheet: SheetData, _mapping?: ColumnMapping): Omit<ImportPreview, 'token'> {
-  throw new Error('not implemented')
-}
-
-export async function commitMemberImport(
-  _db: Db,
-  _sheet: SheetData,
-  _mapping: ColumnMapping,
-  _actor: Actor,
-  _onProgress?: (p: ImportProgress) => void,
-): Promise<ImportResult> {
-  throw new Error('not implemented')
+/**
+ * Validates every row exactly as the commit would, without writing: counts of new and updated
+ * members, every rejected cell, and a sample of the first rows as they will be read.
+ */
+export function previewMemberImport(
+  db: Db,
+  sheet: SheetData,
+  mapping: ColumnMapping = guessMapping(sheet.headers),
+): Omit<ImportPreview, 'token'> {
+  const plan = planColumns(sheet, mapping)
+  const base = {
+    fileName: sheet.fileName,
+    totalRows: sheet.rows.length,
+    headers: sheet.headers,
+    mapping: plan.mapping,
+    sample: sampleRows(sheet, plan),
+    missing: plan.missing,
+  }
+  // Without a card number or name column every row would fail; say what is missing instead.
+  if (plan.missing.length) return { ...base, rejected: [], valid: 0, willInsert: 0, willUpdate: 0 }
+  // One read transaction: a consistent snapshot, and each lookup skips taking its own lock
+  // (about five times faster per row on 100,000 rows).
+  const outcome = db.sqlite.transaction(() => {
+    const checker = new ImportChecker(db, plan)
+    for (const r of sheet.rows) checker.checkRow(r)
+    return checker.finish()
+  })()
+  return {
+    ...base,
+    rejected: outcome.rejected,
+    valid: outcome.planned.length,
+    willInsert: outcome.willInsert,
+    willUpdate: outcome.willUpdate,
+  }
 }

@@ -1,11 +1,7 @@
-import type { ImportField } from '../../../../../db/services/members/import/types'
+/** Pure data shared by the member importer and the renderer's column-mapping screen. */
 
-/**
- * The importer's field names in Chinese. A copy of IMPORT_FIELDS, because that object lives in
- * db/services, which the renderer may only import types from; the Record type makes the compiler
- * flag any field added there and missing here. Drop this file once IMPORT_FIELDS moves to db/rules.
- */
-export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+/** The member fields a spreadsheet column can be mapped to. */
+export const IMPORT_FIELDS = {
   cardNo: '卡号',
   name: '姓名',
   gender: '性别',
@@ -26,4 +22,5 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   smsConsent: '短信同意',
   mailConsent: '邮寄同意',
   notes: '备注',
-}
+} as const
+export type ImportField = keyof typeof IMPORT_FIELDS

@@ -1,0 +1,129 @@
+import type { Actor } from '../../../actor'
+import { conflict, validationError } from '../../../errors'
+import type { Db } from '../../../handle'
+import { statements } from '../../../statements'
+import { recordAudit } from '../../audit'
+import type { MemberColumns } from '../fields'
+import { insertMemberRow, memberIdByCard, updateMemberRow } from '../rows'
+import { ImportChecker, type CheckOutcome } from './check'
+import { missingMessage, planColumns } from './columns'
+import type { SheetData } from './read'
+import type { ColumnMapping, ImportProgress, ImportResult } from './types'
+
+/** Rows handled between two pauses: small enough for smooth progress, large enough to be cheap. */
+const BATCH = 2000
+
+const stmts = statements((s) => ({
+  setReferrer: s.prepare(
+    'UPDATE members SET referrer_id = ?, updated_at = ?, updated_by = ? WHERE id = ? AND referrer_id IS NOT ?',
+  ),
+}))
+
+/** Connections with an import transaction open (see `isImporting`). */
+const importing = new WeakSet<object>()
+
+/**
+ * True while an import holds its transaction open on this connection. The import pauses for
+ * progress between batches; any other statement run on the same connection meanwhile would
+ * become part of the import (and vanish if it rolls back), so callers should wait.
+ */
+export const isImporting = (db: Db) => importing.has(db.sqlite)
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * Checks and writes the whole sheet in one transaction: new card numbers are inserted, known
+ * ones (old replaced cards included) updated with the row's non-empty cells, bad rows listed.
+ * Any error rolls everything back, so a failure leaves the database as it was.
+ */
+export async function commitMemberImport(
+  db: Db,
+  sheet: SheetData,
+  mapping: ColumnMapping,
+  actor: Actor,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportResult> {
+  const plan = planColumns(sheet, mapping)
+  if (plan.missing.length) throw validationError(missingMessage(plan.missing))
+  if (importing.has(db.sqlite) || db.sqlite.inTransaction) throw conflict('另一项导入正在进行，请等它完成后再试')
+  importing.add(db.sqlite)
+  // A manual transaction rather than db.transaction(): the latter cannot span the pauses.
+  db.sqlite.exec('BEGIN IMMEDIATE')
+  try {
+    const checked = await checkAll(db, sheet, plan, onProgress)
+    const result = await writeAll(db, checked, actor, onProgress)
+    recordAudit(
+      db,
+      actor,
+      'import',
+      'member',
+      null,
+      `导入会员（文件：${sheet.fileName}）：新增${result.inserted}条，更新${result.updated}条，拒绝${checked.rejectedRows}行`,
+    )
+    db.sqlite.exec('COMMIT')
+    return result
+  } catch (e) {
+    // SQLite may already have rolled back by itself (e.g. disk full); ROLLBACK would then throw.
+    if (db.sqlite.inTransaction) db.sqlite.exec('ROLLBACK')
+    throw e
+  } finally {
+    importing.delete(db.sqlite)
+  }
+}
+
+async function checkAll(
+  db: Db,
+  sheet: SheetData,
+  plan: ReturnType<typeof planColumns>,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<CheckOutcome> {
+  const checker = new ImportChecker(db, plan)
+  const total = sheet.rows.length
+  for (let i = 0; i < total; i++) {
+    checker.checkRow(sheet.rows[i]!)
+    if ((i + 1) % BATCH === 0) {
+      onProgress?.({ phase: 'check', done: i + 1, total })
+      await pause()
+    }
+  }
+  onProgress?.({ phase: 'check', done: total, total })
+  return checker.finish()
+}
+
+async function writeAll(
+  db: Db,
+  checked: CheckOutcome,
+  actor: Actor,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportResult> {
+  const { planned } = checked
+  const total = planned.length
+  const ids = new Map<number, number>()
+  let inserted = 0
+  let updated = 0
+  for (let i = 0; i < total; i++) {
+    const p = planned[i]!
+    if (p.before) {
+      updateMemberRow(db, p.before, p.values, undefined, actor)
+      ids.set(p.row, p.before.id)
+      updated++
+    } else {
+      ids.set(p.row, insertMemberRow(db, p.values as MemberColumns, null, actor))
+      inserted++
+    }
+    if ((i + 1) % BATCH === 0) {
+      onProgress?.({ phase: 'write', done: i + 1, total })
+      await pause()
+    }
+  }
+  // Referrers last: a row may name a friend who appears further down the file.
+  const now = db.now().getTime()
+  for (const p of planned) {
+    if (!p.referrerCardNo) continue
+    const refId = memberIdByCard(db, p.referrerCardNo)
+    if (refId === undefined) throw new Error(`推荐人卡号在导入过程中消失：第${p.row}行`)
+    stmts(db).setReferrer.run(refId, now, actor.id, ids.get(p.row), refId)
+  }
+  onProgress?.({ phase: 'write', done: total, total })
+  return { inserted, updated, rejected: checked.rejected }
+}

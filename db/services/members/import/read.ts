@@ -1,0 +1,177 @@
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { basename, extname } from 'node:path'
+import { Transform } from 'node:stream'
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
+import { notFound, validationError } from '../../../errors'
+import type { Cell } from './cells'
+import type { ImportProgress } from './types'
+
+/** A sheet read into memory: header texts and raw cell values, row numbers as in the sheet. */
+export interface SheetData {
+  fileName: string
+  headers: string[]
+  /** Data rows; `row` is the spreadsheet row number (header = row 1). */
+  rows: { row: number; cells: Cell[] }[]
+}
+
+type Progress = (p: ImportProgress) => void
+
+/** Reads the first worksheet of an .xlsx or a .csv (UTF-8 with or without BOM, GBK, UTF-16). */
+export async function readSheetFile(file: string, onProgress?: Progress): Promise<SheetData> {
+  const ext = extname(file).toLowerCase()
+  if (!existsSync(file)) throw notFound(`找不到文件：${basename(file)}`)
+  let grid: { row: number; cells: Cell[] }[]
+  if (ext === '.xlsx') grid = await readXlsx(file, onProgress)
+  else if (ext === '.csv' || ext === '.txt') grid = await readCsv(file, onProgress)
+  else throw validationError('只能导入 .xlsx 或 .csv 文件（旧版 .xls 请先在 Excel 中另存为 .xlsx）')
+  return toSheet(basename(file), grid)
+}
+
+const isEmptyCell = (c: Cell | undefined) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '')
+
+/** Column letters as Excel shows them, for header cells left blank. */
+export function columnLetter(index: number): string {
+  let n = index + 1
+  let s = ''
+  while (n > 0) {
+    const r = (n - 1) % 26
+    s = String.fromCharCode(65 + r) + s
+    n = Math.floor((n - 1) / 26)
+  }
+  return s
+}
+
+/**
+ * The first non-empty row is the header; fully empty rows are dropped but every row keeps the
+ * number the user sees in Excel, because that is how rejected rows are reported.
+ */
+export function toSheet(fileName: string, grid: { row: number; cells: Cell[] }[]): SheetData {
+  const rows = grid.filter((r) => r.cells.some((c) => !isEmptyCell(c)))
+  const head = rows.shift()
+  if (!head) throw validationError('文件是空的：没有找到表头行')
+  let width = head.cells.length
+  for (const r of rows) width = Math.max(width, r.cells.length)
+  const headers: string[] = []
+  for (let i = 0; i < width; i++) {
+    const h = head.cells[i]
+    const text = h instanceof Date ? h.toISOString().slice(0, 10) : isEmptyCell(h) ? '' : String(h).trim()
+    headers.push(text || `（${columnLetter(i)}列）`)
+  }
+  return { fileName, headers, rows }
+}
+
+// ---- .xlsx -------------------------------------------------------------------------------
+
+/** What exceljs may put in a cell, reduced to the plain value it shows. */
+function plainValue(v: unknown): Cell {
+  if (v === null || v === undefined) return null
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>
+    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('')
+    if ('formula' in o || 'sharedFormula' in o) return plainValue(o.result)
+    if ('hyperlink' in o || 'text' in o) return plainValue(o.text)
+    if ('error' in o) return null
+  }
+  return null
+}
+
+async function readXlsx(file: string, onProgress?: Progress): Promise<{ row: number; cells: Cell[] }[]> {
+  const total = statSync(file).size
+  let done = 0
+  let lastReport = 0
+  // Counts bytes on their way into the unzipper: the only progress measure a stream offers.
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      done += chunk.length
+      if (onProgress && done - lastReport > 1 << 20) {
+        lastReport = done
+        onProgress({ phase: 'read', done, total })
+      }
+      cb(null, chunk)
+    },
+  })
+  const source = createReadStream(file)
+  source.pipe(counter)
+  // Styles are needed to tell a date cell from a number; hyperlinks are not (their text is kept).
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counter, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  })
+  const grid: { row: number; cells: Cell[] }[] = []
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = row.values as unknown[]
+        const cells: Cell[] = []
+        // row.values is 1-based and sparse
+        for (let i = 1; i < values.length; i++) cells.push(plainValue(values[i]))
+        grid.push({ row: row.number, cells })
+      }
+      break // only the first worksheet
+    }
+  } catch {
+    throw validationError(
+      '无法读取该 Excel 文件：文件已损坏，或并不是 .xlsx 格式（旧版 .xls 请先在 Excel 中另存为 .xlsx）',
+    )
+  } finally {
+    source.destroy()
+  }
+  onProgress?.({ phase: 'read', done: total, total })
+  return grid
+}
+
+// ---- .csv --------------------------------------------------------------------------------
+
+/**
+ * Excel saves "CSV UTF-8" with a BOM, plain "CSV" in the system code page (GBK on Chinese
+ * Windows) and "Unicode text" as UTF-16 with tabs. A strict UTF-8 decode fails on GBK bytes.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes)
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes)
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return new TextDecoder('gbk').decode(bytes)
+  }
+}
+
+/** Comma, tab or semicolon, whichever the header line uses most (outside quotes). */
+function guessDelimiter(text: string): string {
+  const end = text.search(/\r?\n/)
+  const line = (end < 0 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '')
+  let best = ','
+  let most = 0
+  for (const d of [',', '\t', ';']) {
+    const n = line.split(d).length - 1
+    if (n > most) {
+      best = d
+      most = n
+    }
+  }
+  return best
+}
+
+async function readCsv(file: string, onProgress?: Progress): Promise<{ row: number; cells: Cell[] }[]> {
+  const bytes = await readFile(file)
+  onProgress?.({ phase: 'read', done: bytes.length, total: bytes.length })
+  const text = decodeText(bytes).replace(/^\uFEFF/, '')
+  let records: string[][]
+  try {
+    records = parse(text, {
+      delimiter: guessDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][]
+  } catch (e) {
+    throw validationError(`无法读取该 CSV 文件：${(e as Error).message}`)
+  }
+  // One CSV record is one spreadsheet row, even when a quoted cell spans several lines.
+  return records.map((cells, i) => ({ row: i + 1, cells }))
+}
