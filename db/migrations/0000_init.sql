@@ -120,4 +120,5 @@ CREATE INDEX `members_source` ON `members` (`source`);--> statement-breakpoint
 CREATE INDEX `members_points` ON `members` (`points`);--> statement-breakpoint
 CREATE INDEX `members_province_city` ON `members` (`province`,`city`);--> statement-breakpoint
 CREATE INDEX `members_referrer` ON `members` (`referrer_id`);--> statement-breakpoint
-CREATE INDEX `members_id_number` ON `members` (`id_number`);
+CREATE INDEX `members_id_number` ON `members` (`id_number`);--> statement-breakpoint
+CREATE INDEX `members_filter` ON `members` (`status`,`sms_consent`,`mail_consent`,`gender`,`tier`,`source`,`birth_month`,`province`,`city`,`join_date`,`phone_last4`);

@@ -1,6 +1,5 @@
 import { notFound } from '../../errors'
 import type { Db } from '../../handle'
-import { DEFAULT_TIERS, GENDERS, SOURCES, STATUSES } from '../../rules/members'
 import { isMobile } from '../../rules/phone'
 import { toHalfWidth } from '../../rules/text'
 import { statements } from '../../statements'
@@ -73,104 +72,8 @@ export function quickSearch(db: Db, input: z.input<typeof quickSchema>): QuickHi
   return [...hits.values()]
 }
 
-const SORTS = {
-  cardNo: 'card_no',
-  name: 'name',
-  joinDate: 'join_date',
-  points: 'points',
-  tier: 'tier',
-  status: 'status',
-  birthday: 'birth_month %o, birth_day',
-} as const
-
-const yes = z.boolean().optional()
-const listSchema = z.object({
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(500).default(50),
-  sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS]).default('cardNo'),
-  order: z.enum(['asc', 'desc']).default('asc'),
-  keyword: z.string().max(40).optional(),
-  tier: z.string().max(10).optional(),
-  status: z.enum(STATUSES).optional(),
-  source: z.enum(SOURCES).optional(),
-  gender: z.enum(GENDERS).optional(),
-  province: z.string().max(20).optional(),
-  city: z.string().max(30).optional(),
-  birthMonth: z.number().int().min(1).max(12).optional(),
-  joinFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  joinTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  smsConsent: yes,
-  mailConsent: yes,
-  hasPhone: yes,
-})
-export type MemberListQuery = z.input<typeof listSchema>
-export const memberTiersFallback = DEFAULT_TIERS
-
-/** WHERE clause and parameters for the member list filters (also used by export). */
-export function memberFilterSql(input: MemberListQuery): { where: string; params: unknown[] } {
-  const f = parseInput(listSchema, input)
-  const where: string[] = []
-  const params: unknown[] = []
-  const eq = (col: string, v: unknown) => {
-    if (v === undefined || v === '') return
-    where.push(`${col} = ?`)
-    params.push(typeof v === 'boolean' ? (v ? 1 : 0) : v)
-  }
-  eq('tier', f.tier)
-  eq('status', f.status)
-  eq('source', f.source)
-  eq('gender', f.gender)
-  eq('province', f.province)
-  eq('city', f.city)
-  eq('birth_month', f.birthMonth)
-  eq('sms_consent', f.smsConsent)
-  eq('mail_consent', f.mailConsent)
-  if (f.hasPhone !== undefined) where.push(f.hasPhone ? 'phone IS NOT NULL' : 'phone IS NULL')
-  if (f.joinFrom) {
-    where.push('join_date >= ?')
-    params.push(Number(f.joinFrom.replace(/-/g, '')))
-  }
-  if (f.joinTo) {
-    where.push('join_date <= ?')
-    params.push(Number(f.joinTo.replace(/-/g, '')))
-  }
-  const k = f.keyword ? toHalfWidth(f.keyword).replace(/\s/g, '') : ''
-  if (k) {
-    if (/^\d{4}$/.test(k)) {
-      where.push('(phone_last4 = ? OR id IN (SELECT member_id FROM member_cards WHERE card_no >= ? AND card_no < ?))')
-      params.push(k, k, k + HI)
-    } else if (/^\d{11}$/.test(k)) {
-      where.push('(phone = ? OR card_no = ?)')
-      params.push(k, k)
-    } else if (/^[A-Za-z0-9-]+$/.test(k)) {
-      where.push('id IN (SELECT member_id FROM member_cards WHERE card_no >= ? AND card_no < ?)')
-      params.push(k.toUpperCase(), k.toUpperCase() + HI)
-    } else {
-      const chars = [...k.toLowerCase()]
-      where.push('id IN (SELECT member_id FROM member_name_grams WHERE gram = ?) AND name LIKE ?')
-      params.push(chars.length === 1 ? chars[0] : chars[0]! + chars[1]!, `%${k.replace(/[%_\\]/g, '')}%`)
-    }
-  }
-  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params }
-}
-
-export function memberOrderSql(input: MemberListQuery): string {
-  const f = parseInput(listSchema, input)
-  const dir = f.order === 'desc' ? 'DESC' : 'ASC'
-  const cols = SORTS[f.sort].replace('%o', dir)
-  return `ORDER BY ${cols} ${dir}, id ${dir}`
-}
-
-export function listMembers(db: Db, input: MemberListQuery): { rows: MemberListItem[]; total: number } {
-  const f = parseInput(listSchema, input)
-  const { where, params } = memberFilterSql(f)
-  const order = memberOrderSql(f)
-  const rows = db.sqlite
-    .prepare(`SELECT * FROM members ${where} ${order} LIMIT ? OFFSET ?`)
-    .all(...params, f.pageSize, (f.page - 1) * f.pageSize) as MemberRowRaw[]
-  const total = db.sqlite.prepare(`SELECT count(*) FROM members ${where}`).pluck().get(...params) as number
-  return { rows: rows.map(toListItem), total }
-}
+// The member list (filters, sorts, paging) lives in list.ts; re-exported for existing importers.
+export { listMembers, memberFilterSql, memberOrderSql, memberTiersFallback, type MemberListQuery } from './list'
 
 export interface MemberDetail extends MemberListItem {
   address: string | null

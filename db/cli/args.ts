@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util'
+import { UsageError } from './io'
+
+/** The command line once read: command words and file in `words`, options by name. */
+export interface CliArgs {
+  words: string[]
+  db?: string
+  json: boolean
+  operator?: string
+  members?: number
+  seed?: number
+  help: boolean
+}
+
+/** Options only some commands take, so that a stray one is reported rather than ignored. */
+export type CommandOption = 'members' | 'seed'
+
+function translate(e: unknown): string {
+  const err = e as { code?: string; message?: string }
+  const name = /'(-[^' ]+)/.exec(err.message ?? '')?.[1] ?? ''
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `未知选项：${name}`
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `选项 ${name} 需要一个值（例如 ${name} 值）`
+    default:
+      return `无法识别的参数：${err.message ?? String(e)}`
+  }
+}
+
+function integer(name: string, raw: string | undefined, min: number): number | undefined {
+  if (raw === undefined) return undefined
+  if (!/^-?\d+$/.test(raw) || Number(raw) < min || !Number.isSafeInteger(Number(raw))) {
+    throw new UsageError(`选项 --${name} 应为不小于 ${min} 的整数，收到"${raw}"`)
+  }
+  return Number(raw)
+}
+
+const read = (argv: readonly string[]) =>
+  parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      db: { type: 'string' },
+      json: { type: 'boolean' },
+      operator: { type: 'string' },
+      members: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+
+/** Reads argv (without node and the script). Global options may stand before or after the command. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed: ReturnType<typeof read>
+  try {
+    parsed = read(argv)
+  } catch (e) {
+    throw new UsageError(translate(e))
+  }
+  const v = parsed.values
+  if (v.db !== undefined && !v.db.trim()) throw new UsageError('选项 --db 需要数据库文件路径')
+  if (v.operator !== undefined && !v.operator.trim()) throw new UsageError('选项 --operator 需要操作员用户名')
+  return {
+    words: parsed.positionals,
+    db: v.db,
+    json: v.json ?? false,
+    operator: v.operator?.trim(),
+    members: integer('members', v.members, 1),
+    seed: integer('seed', v.seed, -2147483648),
+    help: v.help ?? false,
+  }
+}

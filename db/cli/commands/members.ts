@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs'
+import { extname } from 'node:path'
+import { forbidden, notFound } from '../../errors'
+import { STATUS_LABELS } from '../../rules/members'
+import { seedMembers } from '../../seed'
+import { recordAudit } from '../../services/audit'
+import { toExportRecord, toListItem, type MemberRowRaw } from '../../services/members'
+import { exportMembers } from '../../services/members/export'
+import { commitMemberImport, guessMapping, readSheetFile, type ImportProgress } from '../../services/members/import'
+import { REVEALERS, type CliContext } from '../context'
+import { emit, padCell, progressLine, UsageError } from '../io'
+
+export async function seedCommand(ctx: CliContext): Promise<void> {
+  const started = performance.now()
+  const seed = ctx.args.seed
+  const result = seedMembers(ctx.db, { members: ctx.args.members!, ...(seed === undefined ? {} : { seed }) }, ctx.actor)
+  const secs = ((performance.now() - started) / 1000).toFixed(1)
+  await ctx.say(`已生成 ${result.members} 名示例会员（用时 ${secs} 秒）。`)
+  await ctx.result(result)
+}
+
+const PHASES: Record<ImportProgress['phase'], string> = { read: '读取', check: '校验', write: '写入' }
+/** Rejected rows listed in the readable summary; the rest are counted (the JSON lists them all). */
+const SHOWN_REJECTIONS = 50
+
+export async function importCommand(ctx: CliContext): Promise<void> {
+  if (!existsSync(ctx.file)) throw notFound(`找不到要导入的文件：${ctx.file}`)
+  const progress = progressLine(ctx.io.stderr)
+  const onProgress = (p: ImportProgress) => progress(PHASES[p.phase] ?? p.phase, p.done, p.total)
+  let result
+  try {
+    const sheet = await readSheetFile(ctx.file, onProgress)
+    result = await commitMemberImport(ctx.db, sheet, guessMapping(sheet.headers), ctx.actor, onProgress)
+  } finally {
+    progress.end()
+  }
+  // Exactly the promised shape, whatever else the service may add later.
+  await ctx.result({
+    inserted: result.inserted,
+    updated: result.updated,
+    rejected: result.rejected.map((r) => ({ row: r.row, column: r.column, reason: r.reason })),
+  })
+  const lines = [
+    `导入完成：新增 ${result.inserted} 名，更新 ${result.updated} 名，未导入 ${new Set(result.rejected.map((r) => r.row)).size} 行。`,
+  ]
+  for (const r of result.rejected.slice(0, SHOWN_REJECTIONS)) lines.push(`  第 ${r.row} 行 ${r.column}：${r.reason}`)
+  if (result.rejected.length > SHOWN_REJECTIONS) {
+    lines.push(`  ……另有 ${result.rejected.length - SHOWN_REJECTIONS} 处问题（用 --json 查看全部）`)
+  }
+  await ctx.say(lines.join('\n'))
+}
+
+/** Members are read in card-number order a page at a time, so 100,000 never sit in memory. */
+const PAGE = 1000
+
+function* memberPages(ctx: CliContext): Generator<MemberRowRaw[]> {
+  const next = ctx.db.sqlite.prepare('SELECT * FROM members WHERE card_no > ? ORDER BY card_no LIMIT ?')
+  let after = ''
+  for (;;) {
+    const rows = next.all(after, PAGE) as MemberRowRaw[]
+    if (!rows.length) return
+    yield rows
+    after = rows[rows.length - 1]!.card_no
+  }
+}
+
+const COLUMNS: [string, number, boolean?][] = [
+  ['卡号', 14],
+  ['姓名', 10],
+  ['性别', 4],
+  ['手机', 12],
+  ['生日', 18],
+  ['等级', 7],
+  ['状态', 7],
+  ['积分', 8, true],
+]
+
+export async function listCommand(ctx: CliContext): Promise<void> {
+  const out = ctx.io.stdout
+  const total = ctx.db.sqlite.prepare('SELECT count(*) FROM members').pluck().get() as number
+  if (ctx.json) {
+    // The JSON carries full phone and ID numbers: the same limit and audit as revealing them in the app.
+    if (ctx.args.operator && !REVEALERS.includes(ctx.actor.role)) {
+      throw forbidden(`操作员"${ctx.actor.name}"的角色无权查看完整手机号和身份证号`)
+    }
+    recordAudit(
+      ctx.db,
+      ctx.actor,
+      'export',
+      'member',
+      null,
+      `命令行输出完整会员资料 ${total} 条（members list --json）`,
+    )
+    let first = true
+    await emit(out, '[')
+    for (const rows of memberPages(ctx)) {
+      const chunk = rows.map((r) => JSON.stringify(toExportRecord(r))).join(',\n')
+      await emit(out, `${first ? '\n' : ',\n'}${chunk}`)
+      first = false
+    }
+    await emit(out, first ? ']\n' : '\n]\n')
+    return
+  }
+  const row = (cells: string[]) =>
+    COLUMNS.map(([, w, right], i) => padCell(cells[i]!, w, right))
+      .join(' ')
+      .trimEnd()
+  await emit(out, `${row(COLUMNS.map(([h]) => h))}\n`)
+  for (const rows of memberPages(ctx)) {
+    const lines = rows.map((r) => {
+      const m = toListItem(r)
+      return row([
+        m.cardNo,
+        m.name,
+        m.gender ?? '',
+        m.phone ?? '',
+        m.birthdayText ?? '',
+        m.tier,
+        STATUS_LABELS[m.status],
+        String(m.points),
+      ])
+    })
+    await emit(out, `${lines.join('\n')}\n`)
+  }
+  await emit(out, `共 ${total} 名会员（手机号已遮蔽；用 --json 输出完整资料）\n`)
+}
+
+/** The export format follows the file name; checked before the database is opened. */
+export function exportFormatOf(file: string): 'xlsx' | 'csv' {
+  const ext = extname(file).toLowerCase()
+  if (ext !== '.xlsx' && ext !== '.csv') throw new UsageError('导出文件名须以 .xlsx 或 .csv 结尾')
+  return ext === '.xlsx' ? 'xlsx' : 'csv'
+}
+
+export async function exportCommand(ctx: CliContext): Promise<void> {
+  const format = exportFormatOf(ctx.file)
+  const result = await exportMembers(ctx.db, { file: ctx.file, format, filter: {}, full: true }, ctx.actor)
+  await ctx.say(`已导出 ${result.count} 名会员到 ${result.file}`)
+  await ctx.result({ file: result.file, count: result.count })
+}

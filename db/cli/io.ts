@@ -1,0 +1,73 @@
+import { maskIdNumber } from '../rules/idNumber'
+import { maskPhone } from '../rules/phone'
+
+/** The streams the CLI writes to; tests pass string collectors, main.ts passes process's. */
+export interface CliStream {
+  write(chunk: string): boolean
+  isTTY?: boolean
+  once?(event: 'drain', listener: () => void): unknown
+}
+
+export interface CliIo {
+  stdout: CliStream
+  stderr: CliStream
+  env: Record<string, string | undefined>
+  /** Working directory that relative paths are resolved against. */
+  cwd?: string
+}
+
+/** Writes and, when the stream's buffer is full, waits for it to drain (100k members of JSON). */
+export async function emit(out: CliStream, chunk: string): Promise<void> {
+  if (!out.write(chunk) && out.once) await new Promise<void>((resolve) => out.once!('drain', resolve))
+}
+
+/** A problem with how the command was typed: exit code 2, usage hint. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+/**
+ * Masks anything that looks like a mobile or resident ID number. Error text can quote a value
+ * (a driver error, a file name), and error output ends up in scheduled jobs' logs.
+ */
+export function redact(text: string): string {
+  return text
+    .replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, (id) => maskIdNumber(id) ?? '')
+    .replace(/(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g, (id) => maskIdNumber(id) ?? '')
+    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (p) => maskPhone(p) ?? '')
+}
+
+/** Display width in a terminal: CJK characters take two columns. */
+export function displayWidth(s: string): number {
+  let w = 0
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1
+  return w
+}
+
+export const padCell = (s: string, width: number, right = false) => {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(s)))
+  return right ? fill + s : s + fill
+}
+
+/** Progress on one line, only for a person watching a terminal, at most ten times a second. */
+export function progressLine(err: CliStream): ((label: string, done: number, total: number) => void) & { end(): void } {
+  let last = 0
+  let shown = false
+  const fn = (label: string, done: number, total: number) => {
+    if (!err.isTTY) return
+    const now = Date.now()
+    if (now - last < 100 && done < total) return
+    last = now
+    shown = true
+    const pct = total > 0 ? Math.floor((done / total) * 100) : 0
+    err.write(`\r${label} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}（${pct}%）   `)
+  }
+  return Object.assign(fn, {
+    end: () => {
+      if (shown) err.write('\n')
+    },
+  })
+}

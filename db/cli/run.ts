@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { SYSTEM_ACTOR, type Actor } from '../actor'
+import { isAppError, notFound } from '../errors'
+import type { Db } from '../handle'
+import { closeDatabase, openDatabase } from '../open'
+import type { Role } from '../rules/roles'
+import { parseCliArgs, type CliArgs, type CommandOption } from './args'
+import { backupCommand, restoreCommand } from './commands/data'
+import { exportCommand, exportFormatOf, importCommand, listCommand, seedCommand } from './commands/members'
+import { ADMIN, actorFor, IMPORTERS, REVEALERS, type CliContext } from './context'
+import { emit, redact, UsageError, type CliIo } from './io'
+import { USAGE } from './usage'
+
+interface Command {
+  words: string[]
+  /** Takes one FILE argument after the command words. */
+  file?: string
+  options?: CommandOption[]
+  /** Roles allowed when --operator names someone (the same limits as the app). */
+  roles?: readonly Role[]
+  /** 'create': a missing database file is created (new store); 'none': the command opens it itself. */
+  database: 'existing' | 'create' | 'none'
+  /** Checks the FILE argument before anything is opened (a usage error wins over a missing database). */
+  check?(file: string): void
+  run(ctx: CliContext): Promise<void>
+}
+
+const COMMANDS: Command[] = [
+  { words: ['seed'], options: ['members', 'seed'], roles: ADMIN, database: 'create', run: seedCommand },
+  { words: ['import', 'members'], file: 'FILE', roles: IMPORTERS, database: 'create', run: importCommand },
+  // Anyone may list (masked); the JSON form checks REVEALERS itself as it prints full numbers.
+  { words: ['members', 'list'], database: 'existing', run: listCommand },
+  {
+    words: ['export', 'members'],
+    file: 'FILE',
+    roles: REVEALERS,
+    database: 'existing',
+    check: exportFormatOf,
+    run: exportCommand,
+  },
+  { words: ['backup'], file: 'FILE', roles: ADMIN, database: 'existing', run: backupCommand },
+  { words: ['restore'], file: 'FILE', roles: ADMIN, database: 'none', run: restoreCommand },
+]
+
+const HINT = '运行 npm run cli -- help 查看用法。'
+
+function findCommand(args: CliArgs): { command: Command; file: string | undefined } {
+  const words = args.words
+  const command = COMMANDS.find((c) => c.words.every((w, i) => words[i] === w))
+  if (!command) {
+    const typed = words.slice(0, 2).join(' ')
+    throw new UsageError(`未知命令：${typed}`)
+  }
+  const rest = words.slice(command.words.length)
+  const name = command.words.join(' ')
+  if (command.file && rest.length !== 1) throw new UsageError(`命令 ${name} 需要一个文件参数：${name} ${command.file}`)
+  if (!command.file && rest.length) throw new UsageError(`命令 ${name} 不接受参数"${rest.join(' ')}"`)
+  for (const opt of ['members', 'seed'] as const) {
+    if (args[opt] !== undefined && !command.options?.includes(opt)) {
+      throw new UsageError(`命令 ${name} 不接受选项 --${opt}`)
+    }
+  }
+  if (rest[0] !== undefined) command.check?.(rest[0])
+  if (name === 'seed' && args.members === undefined)
+    throw new UsageError('命令 seed 需要 --members N（要生成的会员数）')
+  return { command, file: rest[0] }
+}
+
+function dbFileOf(args: CliArgs, io: CliIo): string {
+  const file = args.db ?? io.env.VIPDESK_DB
+  if (!file) {
+    throw new UsageError(
+      '未指定数据库文件：请用 --db 文件路径 指定（例如 --db ./vipdesk.sqlite），或设置环境变量 VIPDESK_DB。',
+    )
+  }
+  return resolve(io.cwd ?? process.cwd(), file)
+}
+
+/**
+ * Runs one CLI invocation and returns its exit code: 0 done, 1 the command failed (an AppError or
+ * an unexpected error), 2 the command line itself was wrong. Nothing here calls process.exit, so
+ * tests run it in-process and main.ts can let stdout drain.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let json = argv.includes('--json')
+  let db: Db | undefined
+  try {
+    const args = parseCliArgs(argv)
+    json = args.json
+    if (args.help || args.words.length === 0 || (args.words[0] === 'help' && args.words.length <= 2)) {
+      if (args.words.length > 2) throw new UsageError(`未知命令：${args.words.join(' ')}`)
+      await emit(io.stdout, USAGE)
+      return 0
+    }
+    const { command, file } = findCommand(args)
+    const dbFile = dbFileOf(args, io)
+    if (command.database === 'existing' && !existsSync(dbFile)) throw notFound(`找不到数据库文件：${dbFile}`)
+    let actor: Actor = SYSTEM_ACTOR
+    if (command.database !== 'none') {
+      db = openDatabase(dbFile)
+      actor = actorFor(db, args.operator, command.roles)
+    }
+    const ctx: CliContext = {
+      io,
+      args,
+      json,
+      dbFile,
+      db: db!,
+      actor,
+      file: file === undefined ? '' : resolve(io.cwd ?? process.cwd(), file),
+      say: async (text) => {
+        if (!json) await emit(io.stdout, text.endsWith('\n') ? text : `${text}\n`)
+      },
+      result: async (value) => {
+        if (json) await emit(io.stdout, `${JSON.stringify(value)}\n`)
+      },
+    }
+    await command.run(ctx)
+    return 0
+  } catch (e) {
+    if (e instanceof UsageError) {
+      await report(io, json, 'usage', e.message, `${e.message}\n${HINT}`)
+      return 2
+    }
+    if (isAppError(e)) {
+      await report(io, json, e.kind, e.message, e.message)
+      return 1
+    }
+    const message = e instanceof Error ? e.message : String(e)
+    await report(io, json, 'internal', message, `意外错误：${message}`)
+    return 1
+  } finally {
+    if (db) closeDatabase(db)
+  }
+}
+
+async function report(io: CliIo, json: boolean, kind: string, message: string, text: string): Promise<void> {
+  await emit(io.stderr, `${redact(text)}\n`)
+  if (json) await emit(io.stdout, `${JSON.stringify({ error: { kind, message: redact(message) } })}\n`)
+}

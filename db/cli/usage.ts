@@ -1,0 +1,27 @@
+/** `help` output. Command names are English (scripts type them); explanations are Chinese. */
+export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员与定时任务使用）
+
+用法：npm run cli -- <命令> [选项]
+
+命令：
+  seed --members N [--seed S]   生成 N 名示例会员（同一随机种子结果相同）
+  import members FILE           从 .xlsx / .csv 文件导入会员（重复导入按卡号更新）
+  members list                  列出全部会员（按卡号排序；表格中手机号已遮蔽）
+  export members FILE           导出全部会员到 FILE（.xlsx 或 .csv，含完整手机号与身份证号）
+  backup FILE                   在线备份数据库到 FILE（运行中的程序不受影响）
+  restore FILE                  用备份文件 FILE 替换当前数据库（原库另存到 backups 文件夹）
+  help                          显示本说明
+
+全局选项：
+  --db FILE          数据库文件（未指定时使用环境变量 VIPDESK_DB）
+  --json             在标准输出上只输出 JSON，便于脚本处理
+  --operator NAME    以该操作员身份执行并记入审计日志（默认：系统）
+
+退出码：0 成功；1 执行出错（错误信息在标准错误上）；2 命令或选项有误。
+
+示例：
+  npm run cli -- --db ./vipdesk.sqlite seed --members 500
+  npm run cli -- --db ./vipdesk.sqlite --json import members 会员名单.xlsx
+  npm run cli -- --db ./vipdesk.sqlite --json members list > members.json
+  npm run cli -- --db ./vipdesk.sqlite backup ./backups/vipdesk-manual.sqlite
+`
