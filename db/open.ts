@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3'
 import { readFileSync, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { databaseError } from './errors'
 import { APPLICATION_ID, wrap, type Db } from './handle'
@@ -21,8 +20,8 @@ export interface OpenOptions {
   now?: () => Date
 }
 
-export const defaultMigrationsFolder = () =>
-  resolve(dirname(fileURLToPath(import.meta.url)), 'migrations')
+/** db/migrations beside this file (tests, CLI); the app passes its own folder when packaged. */
+export const defaultMigrationsFolder = () => resolve(__dirname, 'migrations')
 
 interface Journal {
   entries: { idx: number; tag: string; when: number }[]

@@ -1,0 +1,44 @@
+import { FirstRunPage, LoginPage } from './pages/auth'
+import { MembersPage } from './pages/members'
+import { Shell } from './pages/shell'
+import { expect, test } from './support/fixtures'
+import { saveScreenshot } from './support/screenshots'
+
+const PASSWORD = 'kaimen2024'
+
+test('first run: the admin sets a password, takes the sample data, and after a restart logs in', async ({ app }) => {
+  const firstRun = new FirstRunPage(app.page)
+  await expect(firstRun.name).toHaveValue('admin')
+  await expect(firstRun.password).toBeFocused()
+  await saveScreenshot(app.page, 'first-run')
+
+  // A typo in the confirmation is caught on the spot; nothing is created.
+  await firstRun.createAdmin(PASSWORD, 'kaimen2025')
+  await expect(app.page.getByText('两次输入的密码不一致')).toBeVisible()
+  await firstRun.confirm.fill(PASSWORD)
+  await firstRun.submit.click()
+  await firstRun.answerSampleOffer(true)
+
+  const members = new MembersPage(app.page)
+  await expect(members.rows).toHaveCount(50)
+  await expect(app.page.getByText('共 500 位会员')).toBeVisible()
+
+  // Next morning: the app starts on the login screen, not on first run.
+  const page = await app.restart()
+  const login = new LoginPage(page)
+  await expect(login.name).toBeFocused()
+  await expect(page.getByTestId('setup-submit')).toHaveCount(0)
+  await login.login('admin', 'not-the-password')
+  await expect(login.error).toHaveText('用户名或密码不正确')
+  await expect(login.password).toHaveValue('')
+
+  await login.login('admin', PASSWORD)
+  const shell = new Shell(page)
+  await expect(shell.operator).toHaveText('admin')
+  await expect(shell.role).toHaveText('管理员')
+  await expect(shell.navItems).toHaveText(['会员', '礼品库存', '高端VIP维护', '生日关怀', '报表', '设置'])
+  const list = new MembersPage(page)
+  await expect(list.rows).toHaveCount(50)
+  await expect(list.search).toBeFocused()
+  await saveScreenshot(page, 'members')
+})

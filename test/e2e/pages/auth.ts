@@ -1,0 +1,62 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** 创建管理员账号: the first-run screen, and the sample-data offer that follows on an empty store. */
+export class FirstRunPage {
+  readonly name: Locator
+  readonly password: Locator
+  readonly confirm: Locator
+  readonly submit: Locator
+  readonly error: Locator
+
+  constructor(readonly page: Page) {
+    this.name = page.getByTestId('setup-name')
+    this.password = page.getByTestId('setup-password')
+    this.confirm = page.getByTestId('setup-confirm')
+    this.submit = page.getByTestId('setup-submit')
+    this.error = page.getByTestId('setup-error')
+  }
+
+  async createAdmin(password: string, confirm = password) {
+    await this.password.fill(password)
+    await this.confirm.fill(confirm)
+    await this.submit.click()
+  }
+
+  /** Answers the 生成示例数据？ dialog. */
+  async answerSampleOffer(accept: boolean) {
+    const button = this.page.getByTestId(accept ? 'seed-yes' : 'seed-no')
+    await button.click()
+    await expect(button).toBeHidden()
+  }
+
+  /**
+   * The whole first start as flows other than the first-run one need it: an admin, with or
+   * without sample members, and the member list on screen.
+   */
+  async openStore(password: string, options: { sample: boolean }) {
+    await this.createAdmin(password)
+    await this.answerSampleOffer(options.sample)
+    await expect(this.page.getByTestId('members-view')).toBeVisible()
+  }
+}
+
+/** 登录 */
+export class LoginPage {
+  readonly name: Locator
+  readonly password: Locator
+  readonly submit: Locator
+  readonly error: Locator
+
+  constructor(readonly page: Page) {
+    this.name = page.getByTestId('login-name')
+    this.password = page.getByTestId('login-password')
+    this.submit = page.getByTestId('login-submit')
+    this.error = page.getByTestId('login-error')
+  }
+
+  async login(name: string, password: string) {
+    await this.name.fill(name)
+    await this.password.fill(password)
+    await this.submit.click()
+  }
+}

@@ -1,0 +1,58 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+export interface ImportIssueRow {
+  row: number
+  column: string
+  reason: string
+}
+
+/** 导入: the preview (counts, column mapping, rejected rows), then the result. */
+export class ImportWizard {
+  readonly root: Locator
+  readonly total: Locator
+  readonly valid: Locator
+  readonly willInsert: Locator
+  readonly willUpdate: Locator
+  readonly rejectedRows: Locator
+  readonly rejected: Locator
+  readonly commit: Locator
+  readonly result: Locator
+  readonly inserted: Locator
+  readonly updated: Locator
+  readonly notImported: Locator
+  readonly close: Locator
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('import-wizard')
+    this.total = page.getByTestId('import-total')
+    this.valid = page.getByTestId('import-valid')
+    this.willInsert = page.getByTestId('import-will-insert')
+    this.willUpdate = page.getByTestId('import-will-update')
+    this.rejectedRows = page.getByTestId('import-rejected-rows')
+    this.rejected = this.root.getByTestId('import-rejected')
+    this.commit = page.getByTestId('import-commit')
+    this.result = page.getByTestId('import-result')
+    this.inserted = page.getByTestId('import-inserted')
+    this.updated = page.getByTestId('import-updated')
+    this.notImported = page.getByTestId('import-not-imported')
+    this.close = page.getByTestId('import-close')
+  }
+
+  /** The 行号 / 列 / 原因 table as plain rows. */
+  async rejectedTable(): Promise<ImportIssueRow[]> {
+    const cells = await this.rejected
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')))
+    return cells.map(([row, column, reason]) => ({ row: Number(row), column: column ?? '', reason: reason ?? '' }))
+  }
+
+  async commitAndWait() {
+    await this.commit.click()
+    await expect(this.result).toBeVisible()
+  }
+
+  async finish() {
+    await this.close.click()
+    await expect(this.root).toBeHidden()
+  }
+}

@@ -1,0 +1,62 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+import { MemberDrawer } from './memberDrawer'
+import { MemberForm } from './memberForm'
+
+/** 会员: quick search, the paged table, and the buttons that open the form, import and export. */
+export class MembersPage {
+  readonly view: Locator
+  readonly search: Locator
+  readonly hits: Locator
+  readonly searchEmpty: Locator
+  readonly table: Locator
+  readonly rows: Locator
+  readonly empty: Locator
+  readonly newButton: Locator
+  readonly importButton: Locator
+  readonly exportButton: Locator
+  readonly form: MemberForm
+  readonly drawer: MemberDrawer
+
+  constructor(readonly page: Page) {
+    this.view = page.getByTestId('members-view')
+    this.search = page.getByTestId('member-search')
+    this.hits = page.getByTestId('member-search-hit')
+    this.searchEmpty = page.getByTestId('member-search-empty')
+    this.table = page.getByTestId('member-table')
+    this.rows = page.getByTestId('member-row')
+    this.empty = page.getByTestId('member-empty')
+    this.newButton = page.getByTestId('member-new')
+    this.importButton = page.getByTestId('import-button')
+    this.exportButton = page.getByTestId('export-button')
+    this.form = new MemberForm(page)
+    this.drawer = new MemberDrawer(page)
+  }
+
+  /** Types into quick search; returns the hit for `name` once it is listed. */
+  async find(query: string, name: string): Promise<Locator> {
+    await this.search.fill(query)
+    const hit = this.hits.filter({ hasText: name })
+    await expect(hit).toHaveCount(1)
+    return hit
+  }
+
+  /** How a hit says it matched (卡号, 手机尾号, 姓名, 旧卡号 …). */
+  matchOf(hit: Locator): Locator {
+    return hit.getByTestId('member-search-match')
+  }
+
+  async openFromSearch(query: string, name: string) {
+    await (await this.find(query, name)).click()
+    await expect(this.drawer.name).toHaveText(name)
+  }
+
+  row(text: string): Locator {
+    return this.rows.filter({ hasText: text })
+  }
+
+  async openCreate(): Promise<MemberForm> {
+    await this.newButton.click()
+    await expect(this.form.root).toBeVisible()
+    return this.form
+  }
+}

@@ -1,0 +1,20 @@
+import { resolve } from 'node:path'
+import { test, type Page } from '@playwright/test'
+
+/**
+ * Saves a screen into the test's output folder, or into test/e2e/screenshots/ (the README's
+ * pictures, kept in git) when VIPDESK_SCREENSHOTS=1, so that an ordinary `npm test` leaves the
+ * work tree clean. Taken after the
+ * test's own assertions have waited for the screen to settle, so no sleeps are needed here.
+ * Toasts from the step before are hidden: they would cover the screen's header and say nothing
+ * about the screen itself.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({
+    path: process.env.VIPDESK_SCREENSHOTS
+      ? resolve(__dirname, '../screenshots', `${name}.png`)
+      : test.info().outputPath(`${name}.png`),
+    animations: 'disabled',
+    style: '.n-message-container { display: none !important; }',
+  })
+}
