@@ -2,7 +2,17 @@ import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**', 'db/migrations/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.native/**',
+      'db/migrations/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
   {
@@ -25,7 +35,10 @@ export default tseslint.config(
     // The data layer is plain TypeScript: the CLI and tests use exactly what the app uses.
     files: ['db/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['electron', 'vue', 'pinia', 'naive-ui'], patterns: ['**/electron/**', '**/renderer/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['electron', 'vue', 'pinia', 'naive-ui'], patterns: ['**/electron/**', '**/renderer/**'] },
+      ],
     },
   },
   {
@@ -37,7 +50,11 @@ export default tseslint.config(
         {
           paths: ['electron', 'better-sqlite3', 'drizzle-orm', 'exceljs'],
           patterns: [
-            { group: ['**/db/services/**', '**/db/schema/**', '**/db/*', '!**/db/rules'], allowTypeImports: true, message: '渲染进程只能使用 db/ 的类型和 db/rules 中的纯规则' },
+            {
+              group: ['**/db/services/**', '**/db/schema/**', '**/db/*', '!**/db/rules'],
+              allowTypeImports: true,
+              message: '渲染进程只能使用 db/ 的类型和 db/rules 中的纯规则',
+            },
           ],
         },
       ],

@@ -2,13 +2,7 @@
  * Typed errors thrown by services. Their messages are Chinese and shown to the user as they are,
  * so they must never contain a phone or ID number.
  */
-export type ErrorKind =
-  | 'validation'
-  | 'not_found'
-  | 'conflict'
-  | 'forbidden'
-  | 'unauthenticated'
-  | 'database'
+export type ErrorKind = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'database'
 
 export interface FieldIssue {
   field: string

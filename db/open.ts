@@ -8,8 +8,6 @@ import { APPLICATION_ID, wrap, type Db } from './handle'
 export { APPLICATION_ID }
 import { backupFileName, snapshotTo } from './backup'
 
-
-
 export interface OpenOptions {
   /** Folder holding drizzle-kit's migrations; defaults to db/migrations in the source tree. */
   migrationsFolder?: string

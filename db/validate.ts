@@ -46,9 +46,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
     return { field, message: i.message }
   })
   const first = issues[0]
-  const message = issues
-    .map((i) => (i.field === '输入' ? i.message : `${labelOf(i.field)}：${i.message}`))
-    .join('；')
+  const message = issues.map((i) => (i.field === '输入' ? i.message : `${labelOf(i.field)}：${i.message}`)).join('；')
   throw validationError(first ? message : '输入无效', issues)
 }
 

@@ -52,8 +52,7 @@ export function divisionOptions(): DivisionOption[] {
   }))
 }
 
-const shortName = (name: string) =>
-  name.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/, '')
+const shortName = (name: string) => name.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/, '')
 
 /** Accepts 广东 / 广东省, 广州 / 广州市 and returns the official spelling, or null. */
 function matchName(names: Iterable<string>, value: string): string | null {
@@ -85,10 +84,22 @@ export function checkDivision(province?: string | null, city?: string | null, di
     else return { province: p, city: null, district: null }
   }
   const c = matchName(cities.keys(), city)
-  if (!c) return { province: p, city: null, district: null, problem: { field: 'city', reason: `"${squash(city)}" 不是${p}的城市` } }
+  if (!c)
+    return {
+      province: p,
+      city: null,
+      district: null,
+      problem: { field: 'city', reason: `"${squash(city)}" 不是${p}的城市` },
+    }
   if (!district) return { province: p, city: c, district: null }
   const d = matchName(cities.get(c)!, district)
-  if (!d) return { province: p, city: c, district: null, problem: { field: 'district', reason: `"${squash(district)}" 不是${c}的区县` } }
+  if (!d)
+    return {
+      province: p,
+      city: c,
+      district: null,
+      problem: { field: 'district', reason: `"${squash(district)}" 不是${c}的区县` },
+    }
   return { province: p, city: c, district: d }
 }
 
@@ -96,7 +107,12 @@ export function checkDivision(province?: string | null, city?: string | null, di
  * Splits a one-column address (广东省广州市天河区体育西路1号) into province, city, district and
  * street. Anything it cannot place stays in the street part.
  */
-export function splitAddress(full: string): { province: string | null; city: string | null; district: string | null; street: string } {
+export function splitAddress(full: string): {
+  province: string | null
+  city: string | null
+  district: string | null
+  street: string
+} {
   let rest = squash(full).replace(/\s/g, '')
   const take = (names: Iterable<string>): string | null => {
     let best: string | null = null

@@ -76,6 +76,11 @@ export function listAudit(db: Db, input: AuditQuery): { rows: AuditEntry[]; tota
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .all()
-  const total = db.orm.select({ n: sql<number>`count(*)` }).from(auditLog).where(cond).get()?.n ?? 0
+  const total =
+    db.orm
+      .select({ n: sql<number>`count(*)` })
+      .from(auditLog)
+      .where(cond)
+      .get()?.n ?? 0
   return { rows, total }
 }

@@ -28,11 +28,7 @@ export function verifyPassword(password: string, stored: string): boolean {
   return timingSafeEqual(expected, actual)
 }
 
-const operatorName = z
-  .string({ error: '请填写用户名' })
-  .trim()
-  .min(1, '请填写用户名')
-  .max(20, '用户名不能超过20个字')
+const operatorName = z.string({ error: '请填写用户名' }).trim().min(1, '请填写用户名').max(20, '用户名不能超过20个字')
 const password = z.string({ error: '请填写密码' }).min(6, '密码至少6位').max(64, '密码不能超过64位')
 const role = z.enum(ROLES, { error: '角色无效' })
 
@@ -55,7 +51,12 @@ const toInfo = (o: { id: number; name: string; role: Role; active: boolean }): O
 export const toActor = (o: OperatorInfo): Actor => ({ id: o.id, name: o.name, role: o.role })
 
 export function operatorCount(db: Db): number {
-  return db.orm.select({ n: sql<number>`count(*)` }).from(operators).get()?.n ?? 0
+  return (
+    db.orm
+      .select({ n: sql<number>`count(*)` })
+      .from(operators)
+      .get()?.n ?? 0
+  )
 }
 
 const setupInput = z.object({ name: operatorName, password })

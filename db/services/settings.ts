@@ -14,7 +14,10 @@ export const settingsSchema = z.object({
   storePhone: z.string().trim().max(20).default(''),
   replacementFeeFen: z.number().int().min(0, '补卡费不能为负').max(100000).default(2000),
   maxReferrals: z.number().int().min(0).max(100).default(3),
-  tiers: z.array(z.string().trim().min(1).max(10)).min(1).default([...DEFAULT_TIERS]),
+  tiers: z
+    .array(z.string().trim().min(1).max(10))
+    .min(1)
+    .default([...DEFAULT_TIERS]),
   dailyBackupsKept: z.number().int().min(1).max(365).default(14),
 })
 export type Settings = z.infer<typeof settingsSchema>

@@ -5,7 +5,11 @@ import { join } from 'node:path'
  * The one application window, locked down: isolated, sandboxed preload, no Node in the page,
  * no navigation away from the app and no new windows.
  */
-export function createMainWindow(preload: string, rendererUrl: string | undefined, rendererFile: string): BrowserWindow {
+export function createMainWindow(
+  preload: string,
+  rendererUrl: string | undefined,
+  rendererFile: string,
+): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,

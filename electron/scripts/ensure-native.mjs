@@ -49,11 +49,24 @@ function buildForElectron(version, target) {
 function compile(run, version) {
   try {
     // A prebuilt binary when one can be downloaded; otherwise compile against Electron's headers.
-    run(process.execPath, [join(root, 'node_modules/prebuild-install/bin.js'), '--runtime', 'electron', '--target', version])
+    run(process.execPath, [
+      join(root, 'node_modules/prebuild-install/bin.js'),
+      '--runtime',
+      'electron',
+      '--target',
+      version,
+    ])
   } catch {
     const gyp = nodeGyp()
     if (!gyp) throw new Error('找不到 node-gyp，无法为 Electron 编译 better-sqlite3')
-    run(process.execPath, [gyp, 'rebuild', '--release', '--runtime=electron', `--target=${version}`, '--dist-url=https://electronjs.org/headers'])
+    run(process.execPath, [
+      gyp,
+      'rebuild',
+      '--release',
+      '--runtime=electron',
+      `--target=${version}`,
+      '--dist-url=https://electronjs.org/headers',
+    ])
   }
 }
 

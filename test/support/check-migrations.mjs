@@ -11,7 +11,11 @@ import { join } from 'node:path'
 const dir = 'db/migrations'
 const list = () => new Set(readdirSync(dir, { recursive: true }).map(String))
 const before = list()
-const snapshot = new Map([...before].filter((f) => f.endsWith('.json') || f.endsWith('.sql')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]))
+const snapshot = new Map(
+  [...before]
+    .filter((f) => f.endsWith('.json') || f.endsWith('.sql'))
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+)
 
 execFileSync('npx', ['drizzle-kit', 'generate', '--name', 'schema_check'], { stdio: 'pipe' })
 

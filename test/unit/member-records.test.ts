@@ -156,7 +156,11 @@ describe('the member list', () => {
   })
   it('finds by name part, phone last four and card prefix', () => {
     expect(listMembers(t.db, { keyword: '张' }).total).toBe(2)
-    expect(quickSearch(t.db, { query: '0003' }).map((h) => h.cardNo).sort()).toEqual(['A0003', 'A0002'].sort())
+    expect(
+      quickSearch(t.db, { query: '0003' })
+        .map((h) => h.cardNo)
+        .sort(),
+    ).toEqual(['A0003', 'A0002'].sort())
     expect(quickSearch(t.db, { query: 'a000' }).length).toBe(3)
     expect(quickSearch(t.db, { query: '伟' }).map((h) => h.cardNo)).toEqual(['A0003'])
   })

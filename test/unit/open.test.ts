@@ -22,7 +22,7 @@ describe('opening a database file', () => {
   it('refuses a SQLite file that is not a vipdesk database and leaves it untouched', () => {
     const file = join(dir, 'other.sqlite')
     const other = new Sqlite(file)
-    other.exec("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total INTEGER); INSERT INTO invoices VALUES (1, 99)")
+    other.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total INTEGER); INSERT INTO invoices VALUES (1, 99)')
     other.close()
     const before = readFileSync(file)
     expect(() => openDatabase(file)).toThrow(/不是 vipdesk 数据库/)
@@ -53,7 +53,9 @@ function rebuildMembersSql(folder: string): string {
   const init = readFileSync(join(folder, '0000_init.sql'), 'utf8')
   const create = init.split('--> statement-breakpoint').find((s) => s.includes('CREATE TABLE `members`'))!
   const columns = [...create.matchAll(/^\s*`(\w+)`/gm)].map((m) => `\`${m[1]}\``).join(', ')
-  const newTable = create.replace('CREATE TABLE `members`', 'CREATE TABLE `__new_members`').replace('NOT NULL,', 'NOT NULL,\n\t`nickname` text,')
+  const newTable = create
+    .replace('CREATE TABLE `members`', 'CREATE TABLE `__new_members`')
+    .replace('NOT NULL,', 'NOT NULL,\n\t`nickname` text,')
   return [
     newTable,
     `INSERT INTO \`__new_members\` (${columns}) SELECT ${columns} FROM \`members\`;`,

@@ -97,7 +97,10 @@ describe('administrative divisions', () => {
     expect(checkDivision('北京市', null, '朝阳区')).toEqual({ province: '北京市', city: '北京市', district: '朝阳区' })
   })
   it('says which part is wrong', () => {
-    expect(checkDivision('广东省', '长沙市', null).problem).toEqual({ field: 'city', reason: '"长沙市" 不是广东省的城市' })
+    expect(checkDivision('广东省', '长沙市', null).problem).toEqual({
+      field: 'city',
+      reason: '"长沙市" 不是广东省的城市',
+    })
     expect(checkDivision('火星', null, null).problem?.field).toBe('province')
   })
   it('splits a one-column address', () => {
@@ -107,6 +110,10 @@ describe('administrative divisions', () => {
       district: '天河区',
       street: '体育西路1号',
     })
-    expect(splitAddress('上海市浦东新区世纪大道100号')).toMatchObject({ province: '上海市', city: '上海市', district: '浦东新区' })
+    expect(splitAddress('上海市浦东新区世纪大道100号')).toMatchObject({
+      province: '上海市',
+      city: '上海市',
+      district: '浦东新区',
+    })
   })
 })

@@ -21,7 +21,10 @@ const optionalText = (max: number, label: string) =>
 export const memberFieldsSchema = z.object({
   cardNo: z.string({ error: '请填写卡号' }).max(30, '卡号太长'),
   name: z.string({ error: '请填写姓名' }).max(40, '姓名不能超过40个字'),
-  gender: z.enum([...GENDERS, ''], { error: '性别只能是男或女' }).nullable().optional(),
+  gender: z
+    .enum([...GENDERS, ''], { error: '性别只能是男或女' })
+    .nullable()
+    .optional(),
   phone: optionalText(30, '手机'),
   birthday: optionalText(30, '生日'),
   birthdayCalendar: z.enum(['solar', 'lunar'], { error: '历法只能是公历或农历' }).optional(),
@@ -111,7 +114,13 @@ export function resolveMemberFields(
   }
   if (has('birthday') || has('birthdayCalendar') || has('birthdayLeapMonth')) {
     if (blank(input.birthday)) {
-      Object.assign(values, { birthYear: null, birthMonth: null, birthDay: null, birthdayCalendar: 'solar', birthdayLeapMonth: false })
+      Object.assign(values, {
+        birthYear: null,
+        birthMonth: null,
+        birthDay: null,
+        birthdayCalendar: 'solar',
+        birthdayLeapMonth: false,
+      })
     } else {
       const lunarFlag = input.birthdayCalendar === 'lunar'
       const parsed = parseBirthday(input.birthday!, lunarFlag)

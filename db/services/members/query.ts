@@ -82,7 +82,14 @@ export interface MemberDetail extends MemberListItem {
   referrer: { id: number; cardNo: string; name: string } | null
   referrals: { id: number; cardNo: string; name: string }[]
   cards: { cardNo: string; status: 'active' | 'replaced'; issuedAt: number }[]
-  replacements: { oldCardNo: string; newCardNo: string; feeFen: number; reason: string; at: number; operator: string | null }[]
+  replacements: {
+    oldCardNo: string
+    newCardNo: string
+    feeFen: number
+    reason: string
+    at: number
+    operator: string | null
+  }[]
   consents: { channel: 'sms' | 'mail'; granted: boolean; at: number; operator: string | null }[]
   createdAt: number
   updatedAt: number
@@ -94,7 +101,9 @@ export function getMember(db: Db, input: { id: number }): MemberDetail {
   if (!row) throw notFound('找不到该会员')
   const s = db.sqlite
   const ref = row.referrer_id
-    ? (s.prepare('SELECT id, card_no AS cardNo, name FROM members WHERE id = ?').get(row.referrer_id) as MemberDetail['referrer'])
+    ? (s
+        .prepare('SELECT id, card_no AS cardNo, name FROM members WHERE id = ?')
+        .get(row.referrer_id) as MemberDetail['referrer'])
     : null
   return {
     ...toListItem(row),
@@ -102,9 +111,13 @@ export function getMember(db: Db, input: { id: number }): MemberDetail {
     postalCode: (row.postal_code as string | null) ?? null,
     notes: row.notes as string,
     referrer: ref ?? null,
-    referrals: s.prepare('SELECT id, card_no AS cardNo, name FROM members WHERE referrer_id = ? ORDER BY id').all(id) as MemberDetail['referrals'],
+    referrals: s
+      .prepare('SELECT id, card_no AS cardNo, name FROM members WHERE referrer_id = ? ORDER BY id')
+      .all(id) as MemberDetail['referrals'],
     cards: s
-      .prepare('SELECT card_no AS cardNo, status, issued_at AS issuedAt FROM member_cards WHERE member_id = ? ORDER BY issued_at')
+      .prepare(
+        'SELECT card_no AS cardNo, status, issued_at AS issuedAt FROM member_cards WHERE member_id = ? ORDER BY issued_at',
+      )
       .all(id) as MemberDetail['cards'],
     replacements: s
       .prepare(

@@ -11,18 +11,53 @@ import { writeNameGrams } from './grams'
  * numbers, name grams, consent history) in step with the member row.
  */
 const COLS = [
-  'card_no', 'name', 'gender', 'phone', 'phone_last4', 'birth_year', 'birth_month', 'birth_day',
-  'birthday_calendar', 'birthday_leap_month', 'id_number', 'province', 'city', 'district', 'address',
-  'postal_code', 'tier', 'join_date', 'source', 'sms_consent', 'mail_consent', 'notes',
+  'card_no',
+  'name',
+  'gender',
+  'phone',
+  'phone_last4',
+  'birth_year',
+  'birth_month',
+  'birth_day',
+  'birthday_calendar',
+  'birthday_leap_month',
+  'id_number',
+  'province',
+  'city',
+  'district',
+  'address',
+  'postal_code',
+  'tier',
+  'join_date',
+  'source',
+  'sms_consent',
+  'mail_consent',
+  'notes',
 ] as const
 
 const KEYS: Record<(typeof COLS)[number], keyof MemberColumns> = {
-  card_no: 'cardNo', name: 'name', gender: 'gender', phone: 'phone', phone_last4: 'phoneLast4',
-  birth_year: 'birthYear', birth_month: 'birthMonth', birth_day: 'birthDay',
-  birthday_calendar: 'birthdayCalendar', birthday_leap_month: 'birthdayLeapMonth',
-  id_number: 'idNumber', province: 'province', city: 'city', district: 'district', address: 'address',
-  postal_code: 'postalCode', tier: 'tier', join_date: 'joinDate', source: 'source',
-  sms_consent: 'smsConsent', mail_consent: 'mailConsent', notes: 'notes',
+  card_no: 'cardNo',
+  name: 'name',
+  gender: 'gender',
+  phone: 'phone',
+  phone_last4: 'phoneLast4',
+  birth_year: 'birthYear',
+  birth_month: 'birthMonth',
+  birth_day: 'birthDay',
+  birthday_calendar: 'birthdayCalendar',
+  birthday_leap_month: 'birthdayLeapMonth',
+  id_number: 'idNumber',
+  province: 'province',
+  city: 'city',
+  district: 'district',
+  address: 'address',
+  postal_code: 'postalCode',
+  tier: 'tier',
+  join_date: 'joinDate',
+  source: 'source',
+  sms_consent: 'smsConsent',
+  mail_consent: 'mailConsent',
+  notes: 'notes',
 }
 
 const sqlValue = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null))
@@ -34,7 +69,9 @@ const stmts = statements((s) => ({
   ),
   card: s.prepare(`INSERT INTO member_cards (card_no, member_id, status, issued_at) VALUES (?, ?, 'active', ?)`),
   cardOwner: s.prepare('SELECT member_id FROM member_cards WHERE card_no = ?').pluck(),
-  consent: s.prepare('INSERT INTO consent_events (member_id, channel, granted, at, operator_id) VALUES (?, ?, ?, ?, ?)'),
+  consent: s.prepare(
+    'INSERT INTO consent_events (member_id, channel, granted, at, operator_id) VALUES (?, ?, ?, ?, ?)',
+  ),
   byId: s.prepare('SELECT * FROM members WHERE id = ?'),
 }))
 

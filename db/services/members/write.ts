@@ -6,7 +6,13 @@ import { STATUS_LABELS } from '../../rules/members'
 import { labelOf, parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
 import { getSettings } from '../settings'
-import { crossCheckMember, memberFieldsSchema, normalizeCardNo, resolveMemberFields, type MemberColumns } from './fields'
+import {
+  crossCheckMember,
+  memberFieldsSchema,
+  normalizeCardNo,
+  resolveMemberFields,
+  type MemberColumns,
+} from './fields'
 import { columnsOf, insertMemberRow, memberIdByCard, memberRowById, updateMemberRow } from './rows'
 
 export const todayInt = (db: Db) => ymdToInt(dateToYmd(db.now()))
@@ -16,7 +22,12 @@ function fail(issues: FieldIssue[]): never {
 }
 
 /** Resolves a referrer card number and enforces the referral limit. */
-export function resolveReferrer(db: Db, cardNo: string | null | undefined, selfId: number | null, max: number): { id: number | null; issue?: FieldIssue } {
+export function resolveReferrer(
+  db: Db,
+  cardNo: string | null | undefined,
+  selfId: number | null,
+  max: number,
+): { id: number | null; issue?: FieldIssue } {
   if (!cardNo || !cardNo.trim()) return { id: null }
   const id = memberIdByCard(db, normalizeCardNo(cardNo))
   if (id === undefined) return { id: null, issue: { field: 'referrerCardNo', message: '找不到该推荐人卡号' } }
@@ -25,7 +36,8 @@ export function resolveReferrer(db: Db, cardNo: string | null | undefined, selfI
     .prepare('SELECT count(*) FROM members WHERE referrer_id = ? AND id IS NOT ?')
     .pluck()
     .get(id, selfId) as number
-  if (count >= max) return { id: null, issue: { field: 'referrerCardNo', message: `该推荐人已推荐${count}人，达到上限${max}人` } }
+  if (count >= max)
+    return { id: null, issue: { field: 'referrerCardNo', message: `该推荐人已推荐${count}人，达到上限${max}人` } }
   return { id }
 }
 
@@ -92,7 +104,14 @@ export function updateMember(db: Db, input: UpdateMemberInput, actor: Actor): { 
     if (issues.length) fail(issues)
     const changed = updateMemberRow(db, before, values, referrerId, actor)
     if (changed.length) {
-      recordAudit(db, actor, 'update', 'member', id, `修改会员 卡号${before.card_no}：${changed.map(labelOf).join('、')}`)
+      recordAudit(
+        db,
+        actor,
+        'update',
+        'member',
+        id,
+        `修改会员 卡号${before.card_no}：${changed.map(labelOf).join('、')}`,
+      )
     }
     return { id, changed: changed.map(labelOf) }
   })
@@ -103,7 +122,13 @@ const statusSchema = z.object({
   reason: z.string({ error: '请填写原因' }).trim().min(1, '请填写原因').max(200),
 })
 
-function setStatus(db: Db, input: z.input<typeof statusSchema>, actor: Actor, to: 'closed' | 'lost' | 'active', allowedFrom: string[]) {
+function setStatus(
+  db: Db,
+  input: z.input<typeof statusSchema>,
+  actor: Actor,
+  to: 'closed' | 'lost' | 'active',
+  allowedFrom: string[],
+) {
   const v = parseInput(statusSchema, input)
   return inTransaction(db, () => {
     const before = memberRowById(db, v.id)
@@ -115,7 +140,14 @@ function setStatus(db: Db, input: z.input<typeof statusSchema>, actor: Actor, to
     db.sqlite
       .prepare('UPDATE members SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?')
       .run(to, db.now().getTime(), actor.id, v.id)
-    recordAudit(db, actor, 'status', 'member', v.id, `卡号${before.card_no} ${STATUS_LABELS[from]}→${STATUS_LABELS[to]}：${v.reason}`)
+    recordAudit(
+      db,
+      actor,
+      'status',
+      'member',
+      v.id,
+      `卡号${before.card_no} ${STATUS_LABELS[from]}→${STATUS_LABELS[to]}：${v.reason}`,
+    )
     return { id: v.id, status: to }
   })
 }
@@ -166,7 +198,14 @@ export function replaceCard(db: Db, input: ReplaceCardInput, actor: Actor) {
         'INSERT INTO card_replacements (member_id, old_card_no, new_card_no, fee_fen, reason, at, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
       .run(v.id, before.card_no, newCardNo, fee, v.reason, now, actor.id)
-    recordAudit(db, actor, 'replace-card', 'member', v.id, `补卡 ${before.card_no}→${newCardNo}，收费${(fee / 100).toFixed(2)}元：${v.reason}`)
+    recordAudit(
+      db,
+      actor,
+      'replace-card',
+      'member',
+      v.id,
+      `补卡 ${before.card_no}→${newCardNo}，收费${(fee / 100).toFixed(2)}元：${v.reason}`,
+    )
     return { id: v.id, oldCardNo: before.card_no, newCardNo, feeFen: fee }
   })
 }
