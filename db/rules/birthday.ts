@@ -1,4 +1,4 @@
-import { LunarDay, LunarMonth, LunarYear, SolarDay } from 'tyme4ts'
+import { LunarMonth, LunarYear, SolarDay } from 'tyme4ts'
 import { formatYmd, isValidSolar, parseDateText, type Ymd } from './dates'
 import { toHalfWidth } from './text'
 
@@ -16,35 +16,37 @@ export interface Birthday {
 export type BirthdayResult = { ok: true; value: Birthday } | { ok: false; reason: string }
 
 /**
- * tyme4ts works each lunar month out astronomically (about 40 µs a call), and an import of
- * 100,000 members asks thousands of times about the same few hundred months. The answers never
- * change, so they are kept once computed (at most ~2,600 months and ~78,000 days in 1900–2100).
- * Keys are "year/month/day" with a leap month written negative, as tyme4ts does.
+ * tyme4ts works each lunar month out astronomically (tens of µs a call), and an import of 100,000
+ * members asks about the same few hundred months again and again. A month is fully described by
+ * the solar date of its first day and its length, so that is what is kept (at most ~2,600 months
+ * in 1900–2100); every day inside it is then plain arithmetic.
  */
-function remembered<V>(compute: (year: number, month: number, day: number) => V) {
-  const cache = new Map<string, V>()
-  return (year: number, month: number, day: number, leap: boolean): V => {
-    const m = leap ? -month : month
-    const key = `${year}/${m}/${day}`
-    let v = cache.get(key)
-    if (v === undefined) cache.set(key, (v = compute(year, m, day)))
-    return v
+const monthCache = new Map<number, { firstUtc: number; days: number }>()
+function lunarMonthInfo(year: number, month: number, leap: boolean): { firstUtc: number; days: number } {
+  const key = year * 100 + (leap ? -month : month)
+  let info = monthCache.get(key)
+  if (!info) {
+    const lm = LunarMonth.fromYm(year, leap ? -month : month)
+    const first = lm.getFirstJulianDay().getSolarDay()
+    info = { firstUtc: Date.UTC(first.getYear(), first.getMonth() - 1, first.getDay()), days: lm.getDayCount() }
+    monthCache.set(key, info)
   }
+  return info
 }
-const leapMonthOf = remembered((year) => LunarYear.fromYear(year).getLeapMonth())
-const monthDays = remembered((year, m) => LunarMonth.fromYm(year, m).getDayCount())
-const solarOfLunar = remembered((year, m, day) => {
-  const solar = LunarDay.fromYmd(year, m, day).getSolarDay()
-  return { y: solar.getYear(), m: solar.getMonth(), d: solar.getDay() }
-})
+const leapCache = new Map<number, number>()
+function leapMonthOf(year: number): number {
+  let leap = leapCache.get(year)
+  if (leap === undefined) leapCache.set(year, (leap = LunarYear.fromYear(year).getLeapMonth()))
+  return leap
+}
 
 /** Why a lunar date does not exist, or null when it does. */
 export function lunarProblem(year: number, month: number, day: number, leap: boolean): string | null {
   if (year < 1900 || year > 2100) return '农历年份须在1900–2100之间'
   if (month < 1 || month > 12) return '农历月份须在1–12之间'
-  if (leap && leapMonthOf(year, 0, 0, false) !== month) return `农历${year}年没有闰${month}月`
+  if (leap && leapMonthOf(year) !== month) return `农历${year}年没有闰${month}月`
   if (day < 1 || day > 30) return '农历日期须在1–30之间'
-  const days = monthDays(year, month, 0, leap)
+  const days = lunarMonthInfo(year, month, leap).days
   if (day > days) return `农历${year}年${leap ? '闰' : ''}${month}月只有${days}天`
   return null
 }
@@ -97,7 +99,8 @@ export function describeBirthday(b: Birthday): string {
 }
 
 export function lunarToSolar(year: number, month: number, day: number, leap: boolean): Ymd {
-  return { ...solarOfLunar(year, month, day, leap) }
+  const at = new Date(lunarMonthInfo(year, month, leap).firstUtc + (day - 1) * 86400000)
+  return { y: at.getUTCFullYear(), m: at.getUTCMonth() + 1, d: at.getUTCDate() }
 }
 
 export function solarToLunar({ y, m, d }: Ymd): Birthday {

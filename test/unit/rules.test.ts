@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeBirthday, lunarToSolar, parseBirthday, solarToLunar } from '../../db/rules/birthday'
+import { describeBirthday, lunarProblem, lunarToSolar, parseBirthday, solarToLunar } from '../../db/rules/birthday'
 import { parseDateText } from '../../db/rules/dates'
 import { checkDivision, splitAddress } from '../../db/rules/divisions'
 import { checkIdNumber, idCheckChar, maskIdNumber } from '../../db/rules/idNumber'
@@ -115,5 +115,28 @@ describe('administrative divisions', () => {
       city: '上海市',
       district: '浦东新区',
     })
+  })
+})
+
+describe('lunar month arithmetic', () => {
+  it('agrees with the calendar library day by day across 1900–2100', async () => {
+    const { LunarDay, LunarMonth } = await import('tyme4ts')
+    let checked = 0
+    for (let year = 1900; year <= 2100; year += 7) {
+      for (let m = 1; m <= 12; m++) {
+        for (const leap of [false, true]) {
+          if (leap && lunarProblem(year, m, 1, true)) continue
+          const days = LunarMonth.fromYm(year, leap ? -m : m).getDayCount()
+          expect(lunarProblem(year, m, days, leap)).toBeNull()
+          if (days === 29) expect(lunarProblem(year, m, 30, leap)).toMatch(/只有29天/)
+          for (let d = 1; d <= days; d++) {
+            const s = LunarDay.fromYmd(year, leap ? -m : m, d).getSolarDay()
+            expect(lunarToSolar(year, m, d, leap)).toEqual({ y: s.getYear(), m: s.getMonth(), d: s.getDay() })
+            checked++
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000)
   })
 })
