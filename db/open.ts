@@ -73,6 +73,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('synchronous = NORMAL')
+    // Statement journals (every insert into a table with triggers) and sorts stay in memory:
+    // on disk they made each member insert about 40 µs slower.
+    sqlite.pragma('temp_store = MEMORY')
     if (version < known) {
       let backup: string | undefined
       if (!isNew && tables.length > 0) {

@@ -64,6 +64,20 @@ CREATE TABLE `member_cards` (
 );
 --> statement-breakpoint
 CREATE INDEX `member_cards_member` ON `member_cards` (`member_id`);--> statement-breakpoint
+CREATE TABLE `member_filter_counts` (
+	`status` text NOT NULL,
+	`tier` text NOT NULL,
+	`source` text NOT NULL,
+	`gender` text NOT NULL,
+	`province` text NOT NULL,
+	`sms_consent` integer NOT NULL,
+	`mail_consent` integer NOT NULL,
+	`has_phone` integer NOT NULL,
+	`birth_month` integer NOT NULL,
+	`n` integer NOT NULL,
+	PRIMARY KEY(`status`, `tier`, `source`, `gender`, `province`, `sms_consent`, `mail_consent`, `has_phone`, `birth_month`)
+);
+--> statement-breakpoint
 CREATE TABLE `member_name_grams` (
 	`gram` text NOT NULL,
 	`member_id` integer NOT NULL,

@@ -140,3 +140,41 @@ export const memberNameGrams = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.gram, t.memberId] }), index('member_name_grams_member').on(t.memberId)],
 )
+
+/**
+ * How many members share each combination of the list's low-cardinality filter columns, kept by
+ * triggers on members (migration 0001). The pager's total for a filter on these columns is then a
+ * sum over a few thousand rows instead of a count over every matching member. NULLs are stored as
+ * '' / 0 so that each combination has exactly one row. A migration that rebuilds the members
+ * table drops its triggers and must create them again.
+ */
+export const memberFilterCounts = sqliteTable(
+  'member_filter_counts',
+  {
+    status: text('status').notNull(),
+    tier: text('tier').notNull(),
+    source: text('source').notNull(),
+    gender: text('gender').notNull(),
+    province: text('province').notNull(),
+    smsConsent: integer('sms_consent').notNull(),
+    mailConsent: integer('mail_consent').notNull(),
+    hasPhone: integer('has_phone').notNull(),
+    birthMonth: integer('birth_month').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [
+        t.status,
+        t.tier,
+        t.source,
+        t.gender,
+        t.province,
+        t.smsConsent,
+        t.mailConsent,
+        t.hasPhone,
+        t.birthMonth,
+      ],
+    }),
+  ],
+)
