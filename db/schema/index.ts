@@ -1,2 +1,3 @@
 export * from './operators'
 export * from './members'
+export * from './points'

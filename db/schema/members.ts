@@ -43,6 +43,12 @@ export const members = sqliteTable(
     notes: text('notes').notNull().default(''),
     /** Cached balance of the points ledger (kept in the same transaction as each movement). */
     points: integer('points').notNull().default(0),
+    /** Points a return could not take back (the balance was already spent); settled by the next earnings. */
+    pointsDebt: integer('points_debt').notNull().default(0),
+    /** Card validity (yyyymmdd); null until the validity rule has been applied. */
+    validUntil: integer('valid_until'),
+    /** Cached from purchases: when this member last bought something (ms). */
+    lastPurchaseAt: integer('last_purchase_at'),
     createdAt: integer('created_at').notNull(),
     createdBy: integer('created_by').references(() => operators.id),
     updatedAt: integer('updated_at').notNull(),
@@ -58,6 +64,8 @@ export const members = sqliteTable(
     index('members_status').on(t.status),
     index('members_source').on(t.source),
     index('members_points').on(t.points),
+    index('members_last_purchase').on(t.lastPurchaseAt),
+    index('members_valid_until').on(t.validUntil),
     index('members_province_city').on(t.province, t.city),
     index('members_referrer').on(t.referrerId),
     index('members_id_number').on(t.idNumber),

@@ -1,0 +1,123 @@
+import type { Actor } from '../../actor'
+import { conflict, notFound, validationError } from '../../errors'
+import type { Db } from '../../handle'
+import { statements } from '../../statements'
+
+export type LedgerKind = 'opening' | 'earn' | 'return' | 'redeem' | 'refund' | 'adjust' | 'expire' | 'transfer'
+
+export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
+  opening: '期初积分',
+  earn: '消费积分',
+  return: '退货扣减',
+  redeem: '积分兑换',
+  refund: '兑换退回',
+  adjust: '人工调整',
+  expire: '积分过期',
+  transfer: '积分转移',
+}
+
+export interface Posting {
+  memberId: number
+  kind: LedgerKind
+  /** The change asked for: positive grants points, negative takes them. */
+  points: number
+  /** When the movement counts (ms); defaults to now. */
+  at?: number
+  purchaseId?: number | null
+  ref?: string | null
+  reason?: string
+}
+
+export interface Posted {
+  entryId: number
+  /** How the balance and the debt actually moved */
+  delta: number
+  debtDelta: number
+  balance: number
+  debt: number
+}
+
+const stmts = statements((s) => ({
+  member: s.prepare('SELECT points, points_debt FROM members WHERE id = ?'),
+  insert: s.prepare(
+    `INSERT INTO points_ledger (member_id, at, kind, delta, debt_delta, balance_after, debt_after, purchase_id, ref, reason, operator_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  cache: s.prepare('UPDATE members SET points = ?, points_debt = ? WHERE id = ?'),
+}))
+
+/**
+ * Appends one movement and updates the cached balance; the caller holds the transaction. Earnings
+ * first pay off any debt. A return takes what the balance still has and records the rest as debt;
+ * every other deduction is refused when the balance is too small, so a balance never goes below
+ * zero.
+ */
+export function postPoints(db: Db, p: Posting, actor: Actor): Posted {
+  if (!Number.isInteger(p.points)) throw validationError('积分必须是整数')
+  const st = stmts(db)
+  const m = st.member.get(p.memberId) as { points: number; points_debt: number } | undefined
+  if (!m) throw notFound('找不到该会员')
+  let delta = p.points
+  let debtDelta = 0
+  if (p.points > 0 && m.points_debt > 0) {
+    debtDelta = -Math.min(m.points_debt, p.points)
+    delta = p.points + debtDelta
+  } else if (p.points < 0 && -p.points > m.points) {
+    if (p.kind !== 'return') {
+      throw conflict(
+        `积分不足：当前可用 ${m.points.toLocaleString('en-US')} 分，需要 ${(-p.points).toLocaleString('en-US')} 分`,
+      )
+    }
+    delta = -m.points
+    debtDelta = -p.points - m.points
+  }
+  const balance = m.points + delta
+  const debt = m.points_debt + debtDelta
+  const now = db.now().getTime()
+  const info = st.insert.run(
+    p.memberId,
+    p.at ?? now,
+    p.kind,
+    delta,
+    debtDelta,
+    balance,
+    debt,
+    p.purchaseId ?? null,
+    p.ref ?? null,
+    p.reason ?? '',
+    actor.id,
+    now,
+  )
+  st.cache.run(balance, debt, p.memberId)
+  return { entryId: Number(info.lastInsertRowid), delta, debtDelta, balance, debt }
+}
+
+export interface BalanceDifference {
+  memberId: number
+  cardNo: string
+  cached: { points: number; debt: number }
+  ledger: { points: number; debt: number }
+}
+
+/** Recomputes every balance from its ledger and lists the members whose cache disagrees. */
+export function checkBalances(db: Db): { members: number; differences: BalanceDifference[] } {
+  const rows = db.sqlite
+    .prepare(
+      `SELECT m.id, m.card_no, m.points, m.points_debt, coalesce(l.points, 0) AS lp, coalesce(l.debt, 0) AS ld
+       FROM members m LEFT JOIN (
+         SELECT member_id, sum(delta) AS points, sum(debt_delta) AS debt FROM points_ledger GROUP BY member_id
+       ) l ON l.member_id = m.id
+       WHERE m.points != coalesce(l.points, 0) OR m.points_debt != coalesce(l.debt, 0)`,
+    )
+    .all() as { id: number; card_no: string; points: number; points_debt: number; lp: number; ld: number }[]
+  const members = db.sqlite.prepare('SELECT count(*) FROM members').pluck().get() as number
+  return {
+    members,
+    differences: rows.map((r) => ({
+      memberId: r.id,
+      cardNo: r.card_no,
+      cached: { points: r.points, debt: r.points_debt },
+      ledger: { points: r.lp, debt: r.ld },
+    })),
+  }
+}
