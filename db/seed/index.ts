@@ -90,6 +90,7 @@ export function seedMembers(db: Db, input: SeedInput, actor: Actor): { members: 
     const referrers: number[] = []
     const referred = new Map<number, number>()
     const setStatus = db.sqlite.prepare('UPDATE members SET status = ? WHERE id = ?')
+    const setIssued = db.sqlite.prepare('UPDATE member_cards SET issued_at = ? WHERE member_id = ?')
 
     for (const day of joinDays(rnd, todayDay, n)) {
       const person = people.make()
@@ -111,6 +112,9 @@ export function seedMembers(db: Db, input: SeedInput, actor: Actor): { members: 
         notes: rnd.chance(0.04) ? rnd.pick(NOTES) : '',
       }
       const id = insertMemberRow(db, member, referrerId, actor)
+      // A sample card was issued on the day its member joined, not today.
+      const joined = fromDayNumber(day)
+      setIssued.run(new Date(joined.y, joined.m - 1, joined.d, 10).getTime(), id)
       referrers.push(id)
       // A few cards are closed or reported lost, so that status filters show something.
       const r = rnd.next()

@@ -12,6 +12,7 @@ import {
   revealMember,
   updateMember,
 } from '../../db/services/members'
+import { postPoints } from '../../db/services/points/ledger'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
 
 let t: TestDb
@@ -101,7 +102,7 @@ describe('editing', () => {
 describe('lost cards', () => {
   it('issues a new number that keeps points and history; the old number still finds the member', () => {
     const id = add('L0001', '赵磊', { phone: '13700001234' })
-    t.db.sqlite.prepare('UPDATE members SET points = 1500 WHERE id = ?').run(id)
+    t.db.sqlite.transaction(() => postPoints(t.db, { memberId: id, kind: 'opening', points: 1500 }, t.admin))()
     reportLost(t.db, { id, reason: '顾客来电挂失' }, t.admin)
     expect(getMember(t.db, { id }).status).toBe('lost')
     const r = replaceCard(t.db, { id, newCardNo: 'L0002', feeFen: 2000, reason: '遗失' }, t.admin)
