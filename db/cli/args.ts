@@ -9,11 +9,13 @@ export interface CliArgs {
   operator?: string
   members?: number
   seed?: number
+  /** points expire: the day to lapse points up to (YYYY-MM-DD) */
+  asOf?: string
   help: boolean
 }
 
 /** Options only some commands take, so that a stray one is reported rather than ignored. */
-export type CommandOption = 'members' | 'seed'
+export type CommandOption = 'members' | 'seed' | 'asOf'
 
 function translate(e: unknown): string {
   const err = e as { code?: string; message?: string }
@@ -47,6 +49,7 @@ const read = (argv: readonly string[]) =>
       operator: { type: 'string' },
       members: { type: 'string' },
       seed: { type: 'string' },
+      'as-of': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -69,6 +72,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     operator: v.operator?.trim(),
     members: integer('members', v.members, 1),
     seed: integer('seed', v.seed, -2147483648),
+    asOf: v['as-of'],
     help: v.help ?? false,
   }
 }

@@ -8,7 +8,10 @@ import type { Role } from '../rules/roles'
 import { parseCliArgs, type CliArgs, type CommandOption } from './args'
 import { backupCommand, restoreCommand } from './commands/data'
 import { exportCommand, exportFormatOf, importCommand, listCommand, seedCommand } from './commands/members'
+import { importPurchasesCommand, pointsCheckCommand } from './commands/purchases'
+import { pointsExpireCommand } from './commands/points'
 import { ADMIN, actorFor, IMPORTERS, REVEALERS, type CliContext } from './context'
+import { POINTS_ADJUSTERS } from '../services/points/adjust'
 import { emit, redact, UsageError, type CliIo } from './io'
 import { USAGE } from './usage'
 
@@ -23,12 +26,15 @@ interface Command {
   database: 'existing' | 'create' | 'none'
   /** Checks the FILE argument before anything is opened (a usage error wins over a missing database). */
   check?(file: string): void
-  run(ctx: CliContext): Promise<void>
+  /** Resolves to the exit code when it is not simply 0 (e.g. `points check` finding differences). */
+  run(ctx: CliContext): Promise<void | number>
 }
 
 const COMMANDS: Command[] = [
   { words: ['seed'], options: ['members', 'seed'], roles: ADMIN, database: 'create', run: seedCommand },
   { words: ['import', 'members'], file: 'FILE', roles: IMPORTERS, database: 'create', run: importCommand },
+  { words: ['import', 'purchases'], file: 'FILE', roles: IMPORTERS, database: 'existing', run: importPurchasesCommand },
+  { words: ['points', 'check'], database: 'existing', run: pointsCheckCommand },
   // Anyone may list (masked); the JSON form checks REVEALERS itself as it prints full numbers.
   { words: ['members', 'list'], database: 'existing', run: listCommand },
   {
@@ -38,6 +44,14 @@ const COMMANDS: Command[] = [
     database: 'existing',
     check: exportFormatOf,
     run: exportCommand,
+  },
+  // Expiry also runs at every app start; the CLI is for scheduled jobs and catching up.
+  {
+    words: ['points', 'expire'],
+    options: ['asOf'],
+    roles: POINTS_ADJUSTERS,
+    database: 'existing',
+    run: pointsExpireCommand,
   },
   { words: ['backup'], file: 'FILE', roles: ADMIN, database: 'existing', run: backupCommand },
   { words: ['restore'], file: 'FILE', roles: ADMIN, database: 'none', run: restoreCommand },
@@ -56,9 +70,9 @@ function findCommand(args: CliArgs): { command: Command; file: string | undefine
   const name = command.words.join(' ')
   if (command.file && rest.length !== 1) throw new UsageError(`命令 ${name} 需要一个文件参数：${name} ${command.file}`)
   if (!command.file && rest.length) throw new UsageError(`命令 ${name} 不接受参数"${rest.join(' ')}"`)
-  for (const opt of ['members', 'seed'] as const) {
+  for (const opt of ['members', 'seed', 'asOf'] as const) {
     if (args[opt] !== undefined && !command.options?.includes(opt)) {
-      throw new UsageError(`命令 ${name} 不接受选项 --${opt}`)
+      throw new UsageError(`命令 ${name} 不接受选项 --${opt === 'asOf' ? 'as-of' : opt}`)
     }
   }
   if (rest[0] !== undefined) command.check?.(rest[0])
@@ -116,8 +130,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (json) await emit(io.stdout, `${JSON.stringify(value)}\n`)
       },
     }
-    await command.run(ctx)
-    return 0
+    return (await command.run(ctx)) ?? 0
   } catch (e) {
     if (e instanceof UsageError) {
       await report(io, json, 'usage', e.message, `${e.message}\n${HINT}`)

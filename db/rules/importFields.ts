@@ -22,5 +22,7 @@ export const IMPORT_FIELDS = {
   smsConsent: '短信同意',
   mailConsent: '邮寄同意',
   notes: '备注',
+  /** The balance carried over from the old system, posted once as an opening ledger entry */
+  openingPoints: '期初积分',
 } as const
 export type ImportField = keyof typeof IMPORT_FIELDS

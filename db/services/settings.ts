@@ -1,10 +1,34 @@
 import { eq } from 'drizzle-orm'
 import type { Actor } from '../actor'
 import { inTransaction, type Db } from '../handle'
+import { DEFAULT_EXPIRY_RULES } from '../rules/expiry'
 import { DEFAULT_TIERS } from '../rules/members'
+import { DEFAULT_EARNING_RULES } from '../rules/points'
 import { settings } from '../schema'
 import { parseInput, z } from '../validate'
 import { recordAudit } from './audit'
+
+const multiplier = z.number().min(0, '倍数不能为负').max(100)
+const earningSchema = z.object({
+  pointsPerYuan: z.number().min(0, '积分比例不能为负').max(100),
+  memberDays: z.object({ days: z.array(z.number().int().min(1).max(31)), multiplier, enabled: z.boolean() }),
+  rewardWeek: z.object({ multiplier, enabled: z.boolean() }),
+  birthdayWindow: z.object({
+    daysBefore: z.number().int().min(0).max(31),
+    daysAfter: z.number().int().min(0).max(31),
+    multiplier,
+    enabled: z.boolean(),
+  }),
+  campaigns: z.array(
+    z.object({
+      name: z.string().trim().min(1, '请填写活动名称').max(20),
+      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+      multiplier,
+    }),
+  ),
+  combine: z.enum(['max', 'multiply']),
+})
 
 /** Every configurable rule, with the store plan's numbers as defaults (DOMAIN.md). */
 export const settingsSchema = z.object({
@@ -19,6 +43,17 @@ export const settingsSchema = z.object({
     .min(1)
     .default([...DEFAULT_TIERS]),
   dailyBackupsKept: z.number().int().min(1).max(365).default(14),
+  /** How purchases earn points (db/rules/points.ts). */
+  earning: earningSchema.default(DEFAULT_EARNING_RULES),
+  /** Points multiplier per tier name; a tier not listed earns × 1. */
+  tierMultipliers: z.record(z.string(), multiplier).default({ 普卡: 1, 银卡: 1, 金卡: 1, 钻石卡: 1 }),
+  /** When points lapse (db/rules/expiry.ts) */
+  expiry: z
+    .object({
+      policy: z.enum(['calendarYear', 'rolling']).default('calendarYear'),
+      months: z.number().int().min(1, '有效期至少 1 个月').max(120, '有效期最多 120 个月').default(24),
+    })
+    .default({ ...DEFAULT_EXPIRY_RULES }),
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { rotateDailyBackup } from '../../db/backup'
 import { closeDatabase, openDatabase } from '../../db/open'
+import { expirePointsAtStartup } from '../../db/services/points/expiry'
 import { getSettings } from '../../db/services/settings'
 import { EVENT_CHANNEL } from '../shared/contract'
 import type { AppState, Shell } from './context'
@@ -70,6 +71,12 @@ async function main(): Promise<void> {
     return
   }
   dailyBackup(state)
+  try {
+    // Idempotent: points already lapsed are not posted again.
+    expirePointsAtStartup(state.db)
+  } catch (e) {
+    log(`points expiry failed: ${(e as Error).message}`)
+  }
   const backupTimer = setInterval(() => dailyBackup(state), 60 * 60 * 1000)
   backupTimer.unref()
 

@@ -154,7 +154,7 @@ describe('guessing the column mapping', () => {
   })
 
   it('leaves columns it does not know for the user to map', () => {
-    expect(guessMapping(['卡号', '消费金额', '（C列）', '状态', '积分'])).toEqual(['cardNo', null, null, null, null])
+    expect(guessMapping(['卡号', '消费金额', '（C列）', '状态', '余额'])).toEqual(['cardNo', null, null, null, null])
   })
 
   it('recognises every header of our own export', () => {
@@ -198,7 +198,7 @@ describe('guessing the column mapping', () => {
       null,
       'joinDate',
       'source',
-      null,
+      'openingPoints',
       'smsConsent',
       'mailConsent',
     ])

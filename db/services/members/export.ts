@@ -26,7 +26,8 @@ const yesNo = (v: unknown) => (v === 1 ? '是' : '否')
 
 /**
  * The columns, in order. Headers are ones the importer recognises, so a full export of a list
- * reads back in unchanged (状态 and 积分 are ignored on import: they have their own workflows).
+ * reads back in unchanged (状态 is ignored on import; 积分 is read as an opening balance only for a
+ * member with no points history yet, so it adds nothing to members already on file).
  */
 function exportColumns(full: boolean): ExportColumn[] {
   return [

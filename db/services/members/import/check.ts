@@ -26,6 +26,8 @@ export interface PlannedRow {
   /** Complete for a new member; for an update only what the row's non-empty cells change. */
   values: Partial<MemberColumns>
   referrerCardNo?: string
+  /** The old system's balance, posted once as an 'opening' ledger entry (see commit.ts) */
+  openingPoints?: number
 }
 
 export interface CheckOutcome {
@@ -42,6 +44,17 @@ type SheetRow = SheetData['rows'][number]
 
 const rowSchema = memberFieldsSchema.partial()
 const MASKED = /\*{2,}/
+
+/**
+ * A points cell: a whole number ≥ 0, written plainly or with thousands separators (1,200).
+ * Undefined when blank, null when it is not such a number.
+ */
+function parseOpeningPoints(raw: unknown, text: string): number | undefined | null {
+  if (!text) return undefined
+  if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw >= 0 ? raw : null
+  const t = text.replace(/^(\d{1,3}(,\d{3})+)$/, (m) => m.replace(/,/g, ''))
+  return /^\d{1,15}$/.test(t) ? Number(t) : null
+}
 
 /**
  * Validates import rows one at a time (so the caller may pause between rows to report
@@ -142,6 +155,8 @@ export class ImportChecker {
     const notes = text('notes')
     if (notes) input.notes = notes
     const referrer = normalizeCardNo(text('referrerCardNo'))
+    const opening = parseOpeningPoints(raw('openingPoints'), text('openingPoints'))
+    if (opening === null) bad('openingPoints', '期初积分必须是不小于 0 的整数')
 
     // Lengths and shapes first (the form's schema), then the field rules on what passed.
     const parsed = rowSchema.safeParse(input)
@@ -170,7 +185,14 @@ export class ImportChecker {
       this.rejected.push(...issues.sort((a, b) => pos(a) - pos(b)))
       this.rejectedRows++
     } else {
-      this.planned.push({ row: r.row, cardNo: card, before, values, ...(referrer ? { referrerCardNo: referrer } : {}) })
+      this.planned.push({
+        row: r.row,
+        cardNo: card,
+        before,
+        values,
+        ...(referrer ? { referrerCardNo: referrer } : {}),
+        ...(opening ? { openingPoints: opening } : {}),
+      })
     }
   }
 

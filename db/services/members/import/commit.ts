@@ -7,6 +7,7 @@ import type { MemberColumns } from '../fields'
 import { insertMemberRow, memberIdByCard, updateMemberRow } from '../rows'
 import { ImportChecker, type CheckOutcome } from './check'
 import { missingMessage, planColumns } from './columns'
+import { postOpeningBalances } from './opening'
 import type { SheetData } from './read'
 import type { ColumnMapping, ImportProgress, ImportResult } from './types'
 
@@ -51,14 +52,15 @@ export async function commitMemberImport(
   db.sqlite.exec('BEGIN IMMEDIATE')
   try {
     const checked = await checkAll(db, sheet, plan, onProgress)
-    const result = await writeAll(db, checked, actor, onProgress)
+    const { result, openings } = await writeAll(db, checked, sheet.fileName, actor, onProgress)
     recordAudit(
       db,
       actor,
       'import',
       'member',
       null,
-      `导入会员（文件：${sheet.fileName}）：新增${result.inserted}条，更新${result.updated}条，拒绝${checked.rejectedRows}行`,
+      `导入会员（文件：${sheet.fileName}）：新增${result.inserted}条，更新${result.updated}条，拒绝${checked.rejectedRows}行` +
+        (openings ? `，期初积分${openings}条` : ''),
     )
     db.sqlite.exec('COMMIT')
     return result
@@ -93,9 +95,10 @@ async function checkAll(
 async function writeAll(
   db: Db,
   checked: CheckOutcome,
+  fileName: string,
   actor: Actor,
   onProgress?: (p: ImportProgress) => void,
-): Promise<ImportResult> {
+): Promise<{ result: ImportResult; openings: number }> {
   const { planned } = checked
   const total = planned.length
   const ids = new Map<number, number>()
@@ -124,6 +127,7 @@ async function writeAll(
     if (refId === undefined) throw new Error(`推荐人卡号在导入过程中消失：第${p.row}行`)
     stmts(db).setReferrer.run(refId, now, actor.id, ids.get(p.row), refId)
   }
+  const openings = postOpeningBalances(db, planned, ids, fileName, actor)
   onProgress?.({ phase: 'write', done: total, total })
-  return { inserted, updated, rejected: checked.rejected }
+  return { result: { inserted, updated, rejected: checked.rejected }, openings }
 }

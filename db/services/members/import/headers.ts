@@ -38,6 +38,7 @@ const SPELLINGS: Record<ImportField, string[]> = {
   smsConsent: ['短信同意', '接收短信', '同意短信', '是否接收短信', '短信'],
   mailConsent: ['邮寄同意', '接收邮寄', '同意邮寄', '是否接收邮寄', '邮寄'],
   notes: ['备注', '说明', '备注信息'],
+  openingPoints: ['期初积分', '积分', '可用积分', '积分余额', '当前积分', '剩余积分'],
 }
 
 /**

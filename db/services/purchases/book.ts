@@ -1,0 +1,270 @@
+import type { Actor } from '../../actor'
+import type { Db } from '../../handle'
+import { birthDateSolar, lunarProblem, type Birthday } from '../../rules/birthday'
+import { dateToYmd, isValidSolar, ymdToInt, type Ymd } from '../../rules/dates'
+import { normalizePhone } from '../../rules/phone'
+import { eventMultipliers, pointsForLine, type EarningRules, type Multiplier } from '../../rules/points'
+import { statements } from '../../statements'
+import { memberIdByCard } from '../members/rows'
+import { postPoints } from '../points/ledger'
+import { getSettings } from '../settings'
+
+/** One purchase line ready to be written (the member already found). */
+export interface PurchaseLine {
+  receiptNo: string
+  lineNo: number
+  memberId: number
+  /** The card number or phone the till recorded */
+  memberRef: string
+  purchasedAt: number
+  amountFen: number
+  department: string
+  counter: string
+  noPoints: boolean
+  originalReceiptNo: string | null
+  source: 'import' | 'desk'
+}
+
+export type Found =
+  { ok: true; memberId: number; ref: string } | { ok: false; field: 'cardNo' | 'phone'; reason: string }
+export type Points = { ok: true; points: number; explain: string } | { ok: false; reason: string }
+
+const stmts = statements((s) => ({
+  byPhone: s.prepare('SELECT id FROM members WHERE phone = ? LIMIT 2').pluck(),
+  member: s.prepare(
+    'SELECT tier, birth_year, birth_month, birth_day, birthday_calendar, birthday_leap_month FROM members WHERE id = ?',
+  ),
+  exists: s.prepare('SELECT 1 FROM purchases WHERE receipt_no = ? AND line_no = ?').pluck(),
+  original: s.prepare(
+    `SELECT coalesce(sum(amount_fen), 0) AS amount, coalesce(sum(points), 0) AS points, count(*) AS n
+     FROM purchases WHERE receipt_no = ? AND member_id = ? AND amount_fen > 0`,
+  ),
+  reversed: s
+    .prepare(
+      'SELECT coalesce(-sum(points), 0) FROM purchases WHERE original_receipt_no = ? AND member_id = ? AND amount_fen < 0',
+    )
+    .pluck(),
+  insert: s.prepare(
+    `INSERT INTO purchases (receipt_no, line_no, member_id, member_ref, purchased_at, purchase_date, amount_fen,
+       department, counter, no_points, original_receipt_no, points, points_explain, source, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  lastPurchase: s.prepare(
+    'UPDATE members SET last_purchase_at = ? WHERE id = ? AND (last_purchase_at IS NULL OR last_purchase_at < ?)',
+  ),
+}))
+
+interface MemberFacts {
+  tier: string
+  birthday: Birthday | null
+}
+
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
+const yuan = (fen: number) => `${grouped.format(fen / 100)} 元`
+const DAY = 86400000
+const utc = (d: Ymd) => Date.UTC(d.y, d.m - 1, d.d)
+
+/**
+ * The birthday as a solar date in a given year: a lunar birthday counts on the day it falls on
+ * that year (a leap month or a 30th the year lacks falls back to the ordinary month / the 29th),
+ * a 29 February on the 28th in other years.
+ */
+function birthdayIn(b: Birthday, year: number): Ymd {
+  if (b.calendar === 'solar') {
+    const d = { y: year, m: b.month, d: b.day }
+    return isValidSolar(d) ? d : { y: year, m: b.month, d: b.day - 1 }
+  }
+  const leap = b.leapMonth && !lunarProblem(year, b.month, 1, true)
+  const day = lunarProblem(year, b.month, b.day, leap) ? 29 : b.day
+  return birthDateSolar({ calendar: 'lunar', year, month: b.month, day, leapMonth: leap })
+}
+
+/**
+ * Everything one batch of purchase lines needs, with caches: an import asks about the same
+ * members, cards and days again and again, so each is looked up once per batch.
+ */
+export class PurchaseBook {
+  private readonly rules: EarningRules
+  private readonly birthdayOnly: EarningRules
+  private readonly tierFactors: Record<string, number>
+  private readonly cards = new Map<string, number | undefined>()
+  private readonly phones = new Map<string, Found>()
+  private readonly facts = new Map<number, MemberFacts>()
+  private readonly dayEvents = new Map<number, Multiplier[]>()
+  /** Latest purchase per member, written by `flush` (see the constructor). */
+  private readonly latest = new Map<number, number>()
+
+  /**
+   * `batch`: members' last purchase times are kept in memory and written once per member by
+   * `flush`, instead of one UPDATE per line (a big share of a million-line import).
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly batch = false,
+  ) {
+    const s = getSettings(db)
+    this.rules = s.earning
+    // The birthday window differs per member; everything else depends only on the day.
+    this.birthdayOnly = {
+      ...s.earning,
+      memberDays: { ...s.earning.memberDays, enabled: false },
+      rewardWeek: { ...s.earning.rewardWeek, enabled: false },
+      campaigns: [],
+    }
+    this.tierFactors = s.tierMultipliers
+  }
+
+  /** By card number (old replaced cards included) or, failing that, by the full phone number. */
+  findMember(cardNo: string, phone: string): Found {
+    if (cardNo) {
+      if (!this.cards.has(cardNo)) this.cards.set(cardNo, memberIdByCard(this.db, cardNo))
+      const id = this.cards.get(cardNo)
+      return id === undefined
+        ? { ok: false, field: 'cardNo', reason: '找不到该卡号的会员' }
+        : { ok: true, memberId: id, ref: cardNo }
+    }
+    if (!phone) return { ok: false, field: 'cardNo', reason: '没有卡号或手机号，不是会员消费' }
+    let found = this.phones.get(phone)
+    if (!found) {
+      const normal = normalizePhone(phone)
+      const ids = normal ? (stmts(this.db).byPhone.all(normal) as number[]) : []
+      found =
+        !normal || normal.length !== 11
+          ? { ok: false, field: 'phone', reason: '手机号须为11位' }
+          : ids.length === 0
+            ? { ok: false, field: 'phone', reason: '找不到该手机号的会员' }
+            : ids.length > 1
+              ? { ok: false, field: 'phone', reason: '该手机号对应多名会员，请改用卡号' }
+              : { ok: true, memberId: ids[0]!, ref: normal }
+      this.phones.set(phone, found)
+    }
+    return found
+  }
+
+  private member(id: number): MemberFacts {
+    let f = this.facts.get(id)
+    if (!f) {
+      const r = stmts(this.db).member.get(id) as Record<string, number | string | null>
+      const month = r.birth_month as number | null
+      const day = r.birth_day as number | null
+      f = {
+        tier: r.tier as string,
+        birthday:
+          month && day
+            ? {
+                calendar: r.birthday_calendar === 'lunar' ? 'lunar' : 'solar',
+                year: (r.birth_year as number | null) ?? 2000,
+                month,
+                day,
+                leapMonth: Boolean(r.birthday_leap_month),
+              }
+            : null,
+      }
+      this.facts.set(id, f)
+    }
+    return f
+  }
+
+  /** Points a sale line earns and how (event multipliers of the day, birthday, tier). */
+  earning(memberId: number, line: { amountFen: number; noPoints: boolean; purchasedAt: number }): Points {
+    const day = dateToYmd(new Date(line.purchasedAt))
+    const key = ymdToInt(day)
+    let events = this.dayEvents.get(key)
+    if (!events) this.dayEvents.set(key, (events = eventMultipliers(this.rules, day, null)))
+    const m = this.member(memberId)
+    if (m.birthday && this.rules.birthdayWindow.enabled) {
+      // The nearest occurrence, so a window can reach across New Year.
+      const near = [day.y - 1, day.y, day.y + 1]
+        .map((y) => birthdayIn(m.birthday!, y))
+        .reduce((a, b) => (Math.abs(utc(b) - utc(day)) < Math.abs(utc(a) - utc(day)) ? b : a))
+      if (Math.abs(utc(near) - utc(day)) <= 31 * DAY)
+        events = [...events, ...eventMultipliers(this.birthdayOnly, day, near)]
+    }
+    const factor = this.tierFactors[m.tier] ?? 1
+    const tier = factor === 1 ? null : { label: m.tier, factor }
+    const e = pointsForLine(this.rules, line, events, tier)
+    return { ok: true, ...e }
+  }
+
+  /**
+   * Points a return takes back: the original receipt's points in proportion to the amount
+   * returned, rounded down, and never more in total than that receipt earned.
+   */
+  reversal(memberId: number, originalReceiptNo: string | null, amountFen: number): Points {
+    if (!originalReceiptNo) return { ok: false, reason: '退货（负金额）须填写原单号' }
+    const st = stmts(this.db)
+    const o = st.original.get(originalReceiptNo, memberId) as { amount: number; points: number; n: number }
+    if (!o.n) return { ok: false, reason: `找不到该会员的原单 ${originalReceiptNo}` }
+    const already = st.reversed.get(originalReceiptNo, memberId) as number
+    const share = Math.floor((o.points * -amountFen) / o.amount)
+    const points = Math.max(0, Math.min(share, o.points - already))
+    const capped = points < share ? `，原单积分已扣至上限` : ''
+    return {
+      ok: true,
+      points: points === 0 ? 0 : -points,
+      explain: `退货 ${yuan(-amountFen)}：原单 ${originalReceiptNo} 积分 ${grouped.format(o.points)} × ${yuan(-amountFen)} / ${yuan(o.amount)}，扣 ${grouped.format(points)}${capped}`,
+    }
+  }
+
+  points(line: PurchaseLine): Points {
+    return line.amountFen < 0
+      ? this.reversal(line.memberId, line.originalReceiptNo, line.amountFen)
+      : this.earning(line.memberId, line)
+  }
+
+  exists(receiptNo: string, lineNo: number): boolean {
+    return stmts(this.db).exists.get(receiptNo, lineNo) !== undefined
+  }
+
+  /** Writes the line, its ledger entry and the member's last purchase; the caller holds the transaction. */
+  write(line: PurchaseLine, p: { points: number; explain: string }, actor: Actor): number {
+    const st = stmts(this.db)
+    const info = st.insert.run(
+      line.receiptNo,
+      line.lineNo,
+      line.memberId,
+      line.memberRef,
+      line.purchasedAt,
+      ymdToInt(dateToYmd(new Date(line.purchasedAt))),
+      line.amountFen,
+      line.department,
+      line.counter,
+      line.noPoints ? 1 : 0,
+      line.originalReceiptNo,
+      p.points,
+      p.explain,
+      line.source,
+      this.db.now().getTime(),
+      actor.id,
+    )
+    const purchaseId = Number(info.lastInsertRowid)
+    if (p.points !== 0) {
+      postPoints(
+        this.db,
+        {
+          memberId: line.memberId,
+          kind: p.points > 0 ? 'earn' : 'return',
+          points: p.points,
+          at: line.purchasedAt,
+          purchaseId,
+          ref: line.receiptNo,
+          reason: p.explain,
+        },
+        actor,
+      )
+    }
+    if (line.amountFen > 0) {
+      if (!this.batch) st.lastPurchase.run(line.purchasedAt, line.memberId, line.purchasedAt)
+      else if ((this.latest.get(line.memberId) ?? 0) < line.purchasedAt)
+        this.latest.set(line.memberId, line.purchasedAt)
+    }
+    return purchaseId
+  }
+
+  /** Writes the last purchase times a batch kept in memory; the caller holds the transaction. */
+  flush(): void {
+    const st = stmts(this.db)
+    for (const [memberId, at] of this.latest) st.lastPurchase.run(at, memberId, at)
+    this.latest.clear()
+  }
+}

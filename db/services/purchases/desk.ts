@@ -1,0 +1,106 @@
+import type { Actor } from '../../actor'
+import { conflict, validationError } from '../../errors'
+import { inTransaction, type Db } from '../../handle'
+import { parseInput, z } from '../../validate'
+import { recordAudit } from '../audit'
+import { memberRowById } from '../members/rows'
+import { PurchaseBook, type PurchaseLine } from './book'
+
+/** One purchase keyed in at the service desk; the member by id (found in the UI) or card / phone. */
+export const deskPurchaseSchema = z
+  .object({
+    memberId: z.number().int().positive().optional(),
+    cardNo: z.string().trim().max(30).optional(),
+    phone: z.string().trim().max(20).optional(),
+    receiptNo: z.string().trim().min(1, '请填写单号').max(40),
+    lineNo: z.number().int().min(1).max(9999).default(1),
+    /** ms; defaults to now */
+    purchasedAt: z.number().int().positive().optional(),
+    amountFen: z
+      .number()
+      .int('金额须精确到分')
+      .refine((v) => v !== 0, '金额不能为零'),
+    department: z.string().trim().max(20).default(''),
+    counter: z.string().trim().max(20).default(''),
+    specialPrice: z.boolean().default(false),
+    originalReceiptNo: z.string().trim().max(40).optional(),
+  })
+  .refine((v) => v.memberId !== undefined || v.cardNo || v.phone, '请指定会员（卡号或手机号）')
+export type DeskPurchaseInput = z.input<typeof deskPurchaseSchema>
+
+export interface PurchasePreview {
+  member: { id: number; cardNo: string; name: string; tier: string }
+  points: number
+  explain: string
+}
+
+function resolveLine(
+  db: Db,
+  book: PurchaseBook,
+  input: DeskPurchaseInput,
+): { line: PurchaseLine; preview: PurchasePreview } {
+  const v = parseInput(deskPurchaseSchema, input)
+  let memberId = v.memberId
+  let ref = v.cardNo || v.phone || ''
+  if (memberId === undefined) {
+    const found = book.findMember(v.cardNo ?? '', v.phone ?? '')
+    if (!found.ok) throw validationError(found.reason, [{ field: found.field, message: found.reason }])
+    memberId = found.memberId
+    ref = found.ref
+  }
+  const row = memberRowById(db, memberId)
+  if (!row) throw validationError('找不到该会员')
+  const line: PurchaseLine = {
+    receiptNo: v.receiptNo,
+    lineNo: v.lineNo,
+    memberId,
+    memberRef: ref || row.card_no,
+    purchasedAt: v.purchasedAt ?? db.now().getTime(),
+    amountFen: v.amountFen,
+    department: v.department,
+    counter: v.counter,
+    noPoints: v.specialPrice,
+    originalReceiptNo: v.originalReceiptNo || null,
+    source: 'desk',
+  }
+  const p = book.points(line)
+  if (!p.ok) throw validationError(p.reason, [{ field: 'originalReceiptNo', message: p.reason }])
+  return {
+    line,
+    preview: {
+      member: { id: memberId, cardNo: row.card_no, name: row.name, tier: String(row.tier) },
+      points: p.points,
+      explain: p.explain,
+    },
+  }
+}
+
+/** What saving would do — the member and the points with their explanation — without writing. */
+export function previewPurchase(db: Db, input: DeskPurchaseInput): PurchasePreview {
+  return resolveLine(db, new PurchaseBook(db), input).preview
+}
+
+/** Saves one purchase with its points, in one transaction; a rejected call changes nothing. */
+export function recordPurchase(
+  db: Db,
+  input: DeskPurchaseInput,
+  actor: Actor,
+): PurchasePreview & { purchaseId: number } {
+  return inTransaction(db, () => {
+    const book = new PurchaseBook(db)
+    const { line, preview } = resolveLine(db, book, input)
+    if (book.exists(line.receiptNo, line.lineNo)) {
+      throw conflict(`单号 ${line.receiptNo} 第 ${line.lineNo} 行已经录入过`)
+    }
+    const purchaseId = book.write(line, preview, actor)
+    recordAudit(
+      db,
+      actor,
+      'create',
+      'purchase',
+      purchaseId,
+      `录入消费：单号 ${line.receiptNo}，积分 ${preview.points.toLocaleString('en-US')}`,
+    )
+    return { ...preview, purchaseId }
+  })
+}

@@ -1,0 +1,232 @@
+import { SYSTEM_ACTOR, type Actor } from '../../actor'
+import { conflict, validationError } from '../../errors'
+import type { Db } from '../../handle'
+import { recordAudit } from '../audit'
+import { cellText } from '../members/import/cells'
+import type { SheetData } from '../members/import/read'
+import type { ImportIssue, ImportProgress, ImportResult } from '../members/import/types'
+import { PurchaseBook, type PurchaseLine } from './book'
+import {
+  guessPurchaseMapping,
+  parseAmountFen,
+  parseTime,
+  parseYesNo,
+  PURCHASE_FIELD_LABELS,
+  REQUIRED_PURCHASE_FIELDS,
+  type PurchaseField,
+  type PurchaseMapping,
+} from './columns'
+
+/** Rows between two progress reports (and pauses that let the UI breathe). */
+const BATCH = 2000
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export interface PurchaseImportPreview {
+  fileName: string
+  totalRows: number
+  headers: string[]
+  mapping: PurchaseMapping
+  /** Required fields no column is mapped to (labels) */
+  missing: string[]
+  willInsert: number
+  /** Lines already imported (same receipt and line): they are skipped */
+  alreadyThere: number
+  rejected: ImportIssue[]
+}
+
+interface Outcome {
+  result: ImportResult
+  alreadyThere: number
+}
+
+function missingOf(mapping: PurchaseMapping): string[] {
+  const has = new Set(mapping.filter(Boolean))
+  const missing = REQUIRED_PURCHASE_FIELDS.filter((f) => !has.has(f)).map((f) => PURCHASE_FIELD_LABELS[f])
+  if (!has.has('cardNo') && !has.has('phone')) missing.push('卡号或手机号')
+  return missing
+}
+
+/**
+ * Reads, checks and writes every line; the caller holds the transaction. Lines are written in
+ * time order (stable for equal times) so that a return can name a receipt earlier in the file.
+ */
+async function importLines(
+  db: Db,
+  sheet: SheetData,
+  mapping: PurchaseMapping,
+  actor: Actor,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<Outcome> {
+  const col = new Map<PurchaseField, number>()
+  mapping.forEach((f, i) => f && !col.has(f) && col.set(f, i))
+  const book = new PurchaseBook(db, true)
+  const rejected: ImportIssue[] = []
+  const reject = (row: number, field: PurchaseField, reason: string) =>
+    rejected.push({ row, column: sheet.headers[col.get(field) ?? -1] ?? PURCHASE_FIELD_LABELS[field], reason })
+  const lines: { row: number; line: PurchaseLine }[] = []
+  // Without a 行号 column the lines of a receipt are numbered in file order, which stays stable
+  // when the same file comes again.
+  const nextLine = new Map<string, number>()
+  const total = sheet.rows.length
+  for (let i = 0; i < total; i++) {
+    const { row, cells } = sheet.rows[i]!
+    const text = (f: PurchaseField) => (col.has(f) ? cellText(cells[col.get(f)!]) : '')
+    const receiptNo = text('receiptNo')
+    if (!receiptNo) {
+      reject(row, 'receiptNo', '没有单号')
+      continue
+    }
+    let lineNo = (nextLine.get(receiptNo) ?? 0) + 1
+    if (col.has('lineNo')) {
+      lineNo = Number(text('lineNo'))
+      if (!Number.isInteger(lineNo) || lineNo < 1) {
+        reject(row, 'lineNo', '行号须为正整数')
+        continue
+      }
+    }
+    nextLine.set(receiptNo, lineNo)
+    const purchasedAt = parseTime(cells[col.get('purchasedAt')!])
+    if (purchasedAt === null) {
+      reject(row, 'purchasedAt', '无法识别的交易时间（例：2026-11-09 14:30）')
+      continue
+    }
+    const amountFen = parseAmountFen(cells[col.get('amount')!])
+    if (amountFen === null) {
+      reject(row, 'amount', '金额不是有效数字（单位：元，最多两位小数）')
+      continue
+    }
+    const special = parseYesNo(text('specialPrice'))
+    if (special === null) {
+      reject(row, 'specialPrice', '特价须填"是"或"否"')
+      continue
+    }
+    const found = book.findMember(text('cardNo'), text('phone'))
+    if (!found.ok) {
+      reject(
+        row,
+        found.field === 'phone' && col.has('phone') ? 'phone' : col.has('cardNo') ? 'cardNo' : 'phone',
+        found.reason,
+      )
+      continue
+    }
+    lines.push({
+      row,
+      line: {
+        receiptNo,
+        lineNo,
+        memberId: found.memberId,
+        memberRef: found.ref,
+        purchasedAt,
+        amountFen,
+        department: text('department'),
+        counter: text('counter'),
+        noPoints: special,
+        originalReceiptNo: text('originalReceiptNo') || null,
+        source: 'import',
+      },
+    })
+    if ((i + 1) % BATCH === 0) {
+      onProgress?.({ phase: 'check', done: i + 1, total })
+      await pause()
+    }
+  }
+  onProgress?.({ phase: 'check', done: total, total })
+  lines.sort((a, b) => a.line.purchasedAt - b.line.purchasedAt)
+  let inserted = 0
+  let alreadyThere = 0
+  for (let i = 0; i < lines.length; i++) {
+    const { row, line } = lines[i]!
+    if (book.exists(line.receiptNo, line.lineNo)) {
+      alreadyThere++
+    } else {
+      const p = book.points(line)
+      if (p.ok) {
+        book.write(line, p, actor)
+        inserted++
+      } else {
+        reject(row, 'originalReceiptNo', p.reason)
+      }
+    }
+    if ((i + 1) % BATCH === 0) {
+      onProgress?.({ phase: 'write', done: i + 1, total: lines.length })
+      await pause()
+    }
+  }
+  book.flush()
+  onProgress?.({ phase: 'write', done: lines.length, total: lines.length })
+  rejected.sort((a, b) => a.row - b.row)
+  // An identical re-import reports its lines as neither inserted nor updated: nothing changed.
+  return { result: { inserted, updated: 0, rejected }, alreadyThere }
+}
+
+/** Connections with a purchase import transaction open. */
+const importing = new WeakSet<object>()
+
+/**
+ * True while a purchase import (or its preview) holds its transaction open between progress
+ * pauses; anything else run on the connection meanwhile would join that transaction.
+ */
+export const isPurchaseImporting = (db: Db) => importing.has(db.sqlite)
+
+/** Runs fn in one write transaction and commits it, or rolls it back when `keep` is false. */
+async function withImportTransaction<T>(db: Db, keep: boolean, fn: () => Promise<T>): Promise<T> {
+  if (importing.has(db.sqlite) || db.sqlite.inTransaction) throw conflict('另一项导入正在进行，请等它完成后再试')
+  importing.add(db.sqlite)
+  // A manual transaction rather than db.transaction(): the latter cannot span the pauses.
+  db.sqlite.exec('BEGIN IMMEDIATE')
+  try {
+    const out = await fn()
+    db.sqlite.exec(keep ? 'COMMIT' : 'ROLLBACK')
+    return out
+  } catch (e) {
+    if (db.sqlite.inTransaction) db.sqlite.exec('ROLLBACK')
+    throw e
+  } finally {
+    importing.delete(db.sqlite)
+  }
+}
+
+/**
+ * What the import would do, exactly: it runs the import and rolls it back, because a return may
+ * refer to a receipt earlier in the same file and only writing shows whether its points resolve.
+ */
+export async function previewPurchaseImport(
+  db: Db,
+  sheet: SheetData,
+  mapping: PurchaseMapping = guessPurchaseMapping(sheet.headers),
+): Promise<PurchaseImportPreview> {
+  const missing = missingOf(mapping)
+  const base = { fileName: sheet.fileName, totalRows: sheet.rows.length, headers: sheet.headers, mapping, missing }
+  if (missing.length) return { ...base, willInsert: 0, alreadyThere: 0, rejected: [] }
+  const o = await withImportTransaction(db, false, () => importLines(db, sheet, mapping, SYSTEM_ACTOR))
+  return { ...base, willInsert: o.result.inserted, alreadyThere: o.alreadyThere, rejected: o.result.rejected }
+}
+
+/**
+ * Imports a till file in one transaction: good lines go in with their points, bad ones are
+ * listed by row and column, lines already imported are skipped. Any error rolls it all back.
+ */
+export async function commitPurchaseImport(
+  db: Db,
+  sheet: SheetData,
+  mapping: PurchaseMapping,
+  actor: Actor,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportResult> {
+  const missing = missingOf(mapping)
+  if (missing.length) throw validationError(`缺少必需的列：${missing.join('、')}`)
+  const o = await withImportTransaction(db, true, async () => {
+    const out = await importLines(db, sheet, mapping, actor, onProgress)
+    const r = out.result
+    recordAudit(
+      db,
+      actor,
+      'import',
+      'purchase',
+      null,
+      `导入消费（文件：${sheet.fileName}）：新增${r.inserted}行，已存在${out.alreadyThere}行，拒绝${new Set(r.rejected.map((x) => x.row)).size}行`,
+    )
+    return out
+  })
+  return o.result
+}
