@@ -1,14 +1,14 @@
-import { existsSync } from 'node:fs'
 import { extname } from 'node:path'
-import { forbidden, notFound } from '../../errors'
+import { forbidden } from '../../errors'
 import { STATUS_LABELS } from '../../rules/members'
 import { seedMembers } from '../../seed'
 import { recordAudit } from '../../services/audit'
 import { toExportRecord, toListItem, type MemberRowRaw } from '../../services/members'
 import { exportMembers } from '../../services/members/export'
-import { commitMemberImport, guessMapping, readSheetFile, type ImportProgress } from '../../services/members/import'
+import { commitMemberImport, guessMapping } from '../../services/members/import'
 import { REVEALERS, type CliContext } from '../context'
-import { emit, padCell, progressLine, UsageError } from '../io'
+import { emit, padCell, UsageError } from '../io'
+import { runSheetImport } from '../sheetImport'
 
 export async function seedCommand(ctx: CliContext): Promise<void> {
   const started = performance.now()
@@ -19,35 +19,12 @@ export async function seedCommand(ctx: CliContext): Promise<void> {
   await ctx.result(result)
 }
 
-const PHASES: Record<ImportProgress['phase'], string> = { read: '读取', check: '校验', write: '写入' }
-/** Rejected rows listed in the readable summary; the rest are counted (the JSON lists them all). */
-const SHOWN_REJECTIONS = 50
-
 export async function importCommand(ctx: CliContext): Promise<void> {
-  if (!existsSync(ctx.file)) throw notFound(`找不到要导入的文件：${ctx.file}`)
-  const progress = progressLine(ctx.io.stderr)
-  const onProgress = (p: ImportProgress) => progress(PHASES[p.phase] ?? p.phase, p.done, p.total)
-  let result
-  try {
-    const sheet = await readSheetFile(ctx.file, onProgress)
-    result = await commitMemberImport(ctx.db, sheet, guessMapping(sheet.headers), ctx.actor, onProgress)
-  } finally {
-    progress.end()
-  }
-  // Exactly the promised shape, whatever else the service may add later.
-  await ctx.result({
-    inserted: result.inserted,
-    updated: result.updated,
-    rejected: result.rejected.map((r) => ({ row: r.row, column: r.column, reason: r.reason })),
-  })
-  const lines = [
-    `导入完成：新增 ${result.inserted} 名，更新 ${result.updated} 名，未导入 ${new Set(result.rejected.map((r) => r.row)).size} 行。`,
-  ]
-  for (const r of result.rejected.slice(0, SHOWN_REJECTIONS)) lines.push(`  第 ${r.row} 行 ${r.column}：${r.reason}`)
-  if (result.rejected.length > SHOWN_REJECTIONS) {
-    lines.push(`  ……另有 ${result.rejected.length - SHOWN_REJECTIONS} 处问题（用 --json 查看全部）`)
-  }
-  await ctx.say(lines.join('\n'))
+  await runSheetImport(
+    ctx,
+    (sheet, onProgress) => commitMemberImport(ctx.db, sheet, guessMapping(sheet.headers), ctx.actor, onProgress),
+    (r, bad) => `导入完成：新增 ${r.inserted} 名，更新 ${r.updated} 名，未导入 ${bad} 行。`,
+  )
 }
 
 /** Members are read in card-number order a page at a time, so 100,000 never sit in memory. */

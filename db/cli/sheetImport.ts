@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs'
+import { notFound } from '../errors'
+import type { ImportProgress, ImportResult } from '../services/members/import'
+import { readSheetFile, type SheetData } from '../services/members/import'
+import type { CliContext } from './context'
+import { progressLine } from './io'
+
+const PHASES: Record<ImportProgress['phase'], string> = { read: '读取', check: '校验', write: '写入' }
+/** Rejected rows listed in the readable summary; the rest are counted (the JSON lists them all). */
+const SHOWN_REJECTIONS = 50
+
+/**
+ * What every `import …` command does: read the sheet with progress on stderr, commit it, print
+ * exactly `{"inserted","updated","rejected":[{"row","column","reason"}]}` with --json, otherwise
+ * `summary(result)` and the first rejected rows.
+ */
+export async function runSheetImport(
+  ctx: CliContext,
+  commit: (sheet: SheetData, onProgress: (p: ImportProgress) => void) => Promise<ImportResult>,
+  summary: (result: ImportResult, badRows: number) => string,
+): Promise<void> {
+  if (!existsSync(ctx.file)) throw notFound(`找不到要导入的文件：${ctx.file}`)
+  const progress = progressLine(ctx.io.stderr)
+  const onProgress = (p: ImportProgress) => progress(PHASES[p.phase] ?? p.phase, p.done, p.total)
+  let result: ImportResult
+  try {
+    result = await commit(await readSheetFile(ctx.file, onProgress), onProgress)
+  } finally {
+    progress.end()
+  }
+  // Exactly the promised shape, whatever else a service may add later.
+  await ctx.result({
+    inserted: result.inserted,
+    updated: result.updated,
+    rejected: result.rejected.map((r) => ({ row: r.row, column: r.column, reason: r.reason })),
+  })
+  const lines = [summary(result, new Set(result.rejected.map((r) => r.row)).size)]
+  for (const r of result.rejected.slice(0, SHOWN_REJECTIONS)) lines.push(`  第 ${r.row} 行 ${r.column}：${r.reason}`)
+  if (result.rejected.length > SHOWN_REJECTIONS) {
+    lines.push(`  ……另有 ${result.rejected.length - SHOWN_REJECTIONS} 处问题（用 --json 查看全部）`)
+  }
+  await ctx.say(lines.join('\n'))
+}
