@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { conflict } from './errors'
 import * as schema from './schema'
 
 export type Orm = BetterSQLite3Database<typeof schema>
@@ -26,3 +27,35 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
 
 /** 'VIPD' in PRAGMA application_id marks a SQLite file as ours, so a foreign one is refused. */
 export const APPLICATION_ID = 0x56495044
+
+/** Connections holding a long transaction open (see `inLongTransaction`). */
+const longRunning = new WeakSet<object>()
+
+/**
+ * True while an import holds its transaction open between progress pauses; any other statement
+ * run on the connection meanwhile would join that transaction (and vanish if it rolls back).
+ */
+export const isInLongTransaction = (db: Db) => longRunning.has(db.sqlite)
+
+/**
+ * One write transaction that may span `await`s (imports pause to report progress, which
+ * db.transaction() cannot). Commits when fn succeeds and `keep` is true, otherwise rolls back.
+ */
+export async function inLongTransaction<T>(db: Db, fn: () => Promise<T>, keep = true): Promise<T> {
+  if (longRunning.has(db.sqlite) || db.sqlite.inTransaction) {
+    throw conflict('另一项导入正在进行，请等它完成后再试')
+  }
+  longRunning.add(db.sqlite)
+  db.sqlite.exec('BEGIN IMMEDIATE')
+  try {
+    const out = await fn()
+    db.sqlite.exec(keep ? 'COMMIT' : 'ROLLBACK')
+    return out
+  } catch (e) {
+    // SQLite may already have rolled back by itself (e.g. disk full); ROLLBACK would then throw.
+    if (db.sqlite.inTransaction) db.sqlite.exec('ROLLBACK')
+    throw e
+  } finally {
+    longRunning.delete(db.sqlite)
+  }
+}

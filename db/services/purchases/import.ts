@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR, type Actor } from '../../actor'
-import { conflict, validationError } from '../../errors'
-import type { Db } from '../../handle'
+import { validationError } from '../../errors'
+import { inLongTransaction, isInLongTransaction, type Db } from '../../handle'
 import { recordAudit } from '../audit'
 import { cellText } from '../members/import/cells'
 import type { SheetData } from '../members/import/read'
@@ -160,31 +160,8 @@ async function importLines(
 }
 
 /** Connections with a purchase import transaction open. */
-const importing = new WeakSet<object>()
-
-/**
- * True while a purchase import (or its preview) holds its transaction open between progress
- * pauses; anything else run on the connection meanwhile would join that transaction.
- */
-export const isPurchaseImporting = (db: Db) => importing.has(db.sqlite)
-
-/** Runs fn in one write transaction and commits it, or rolls it back when `keep` is false. */
-async function withImportTransaction<T>(db: Db, keep: boolean, fn: () => Promise<T>): Promise<T> {
-  if (importing.has(db.sqlite) || db.sqlite.inTransaction) throw conflict('另一项导入正在进行，请等它完成后再试')
-  importing.add(db.sqlite)
-  // A manual transaction rather than db.transaction(): the latter cannot span the pauses.
-  db.sqlite.exec('BEGIN IMMEDIATE')
-  try {
-    const out = await fn()
-    db.sqlite.exec(keep ? 'COMMIT' : 'ROLLBACK')
-    return out
-  } catch (e) {
-    if (db.sqlite.inTransaction) db.sqlite.exec('ROLLBACK')
-    throw e
-  } finally {
-    importing.delete(db.sqlite)
-  }
-}
+/** True while a purchase import (or its preview) holds its transaction open. */
+export const isPurchaseImporting = isInLongTransaction
 
 /**
  * What the import would do, exactly: it runs the import and rolls it back, because a return may
@@ -198,7 +175,7 @@ export async function previewPurchaseImport(
   const missing = missingOf(mapping)
   const base = { fileName: sheet.fileName, totalRows: sheet.rows.length, headers: sheet.headers, mapping, missing }
   if (missing.length) return { ...base, willInsert: 0, alreadyThere: 0, rejected: [] }
-  const o = await withImportTransaction(db, false, () => importLines(db, sheet, mapping, SYSTEM_ACTOR))
+  const o = await inLongTransaction(db, () => importLines(db, sheet, mapping, SYSTEM_ACTOR), false)
   return { ...base, willInsert: o.result.inserted, alreadyThere: o.alreadyThere, rejected: o.result.rejected }
 }
 
@@ -215,7 +192,7 @@ export async function commitPurchaseImport(
 ): Promise<ImportResult> {
   const missing = missingOf(mapping)
   if (missing.length) throw validationError(`缺少必需的列：${missing.join('、')}`)
-  const o = await withImportTransaction(db, true, async () => {
+  const o = await inLongTransaction(db, async () => {
     const out = await importLines(db, sheet, mapping, actor, onProgress)
     const r = out.result
     recordAudit(

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../actor'
-import { conflict, validationError } from '../../../errors'
-import type { Db } from '../../../handle'
+import { validationError } from '../../../errors'
+import { inLongTransaction, isInLongTransaction, type Db } from '../../../handle'
 import { statements } from '../../../statements'
 import { recordAudit } from '../../audit'
 import type { MemberColumns } from '../fields'
@@ -20,15 +20,8 @@ const stmts = statements((s) => ({
   ),
 }))
 
-/** Connections with an import transaction open (see `isImporting`). */
-const importing = new WeakSet<object>()
-
-/**
- * True while an import holds its transaction open on this connection. The import pauses for
- * progress between batches; any other statement run on the same connection meanwhile would
- * become part of the import (and vanish if it rolls back), so callers should wait.
- */
-export const isImporting = (db: Db) => importing.has(db.sqlite)
+/** True while an import holds its transaction open on this connection. */
+export const isImporting = isInLongTransaction
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
 
@@ -46,11 +39,7 @@ export async function commitMemberImport(
 ): Promise<ImportResult> {
   const plan = planColumns(sheet, mapping)
   if (plan.missing.length) throw validationError(missingMessage(plan.missing))
-  if (importing.has(db.sqlite) || db.sqlite.inTransaction) throw conflict('另一项导入正在进行，请等它完成后再试')
-  importing.add(db.sqlite)
-  // A manual transaction rather than db.transaction(): the latter cannot span the pauses.
-  db.sqlite.exec('BEGIN IMMEDIATE')
-  try {
+  return inLongTransaction(db, async () => {
     const checked = await checkAll(db, sheet, plan, onProgress)
     const { result, openings } = await writeAll(db, checked, sheet.fileName, actor, onProgress)
     recordAudit(
@@ -62,15 +51,8 @@ export async function commitMemberImport(
       `导入会员（文件：${sheet.fileName}）：新增${result.inserted}条，更新${result.updated}条，拒绝${checked.rejectedRows}行` +
         (openings ? `，期初积分${openings}条` : ''),
     )
-    db.sqlite.exec('COMMIT')
     return result
-  } catch (e) {
-    // SQLite may already have rolled back by itself (e.g. disk full); ROLLBACK would then throw.
-    if (db.sqlite.inTransaction) db.sqlite.exec('ROLLBACK')
-    throw e
-  } finally {
-    importing.delete(db.sqlite)
-  }
+  })
 }
 
 async function checkAll(
