@@ -71,6 +71,20 @@ export interface MemberColumns {
   notes: string
 }
 
+/** What a new member has where the form or the sheet says nothing. */
+export const EMPTY_MEMBER_FIELDS = {
+  gender: null,
+  phone: null,
+  birthday: null,
+  idNumber: null,
+  province: null,
+  address: null,
+  postalCode: null,
+  smsConsent: false,
+  mailConsent: false,
+  notes: '',
+} as const
+
 const blank = (v: string | null | undefined) => v === undefined || v === null || toHalfWidth(v) === ''
 export const normalizeCardNo = (raw: string) => toHalfWidth(raw).replace(/\s/g, '').toUpperCase()
 

@@ -7,6 +7,7 @@ import { labelOf, parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
 import { getSettings } from '../settings'
 import {
+  EMPTY_MEMBER_FIELDS,
   crossCheckMember,
   memberFieldsSchema,
   normalizeCardNo,
@@ -51,18 +52,9 @@ export function createMember(db: Db, input: CreateMemberInput, actor: Actor): { 
   const raw = parseInput(createSchema, input)
   const settings = getSettings(db)
   const withDefaults = {
+    ...EMPTY_MEMBER_FIELDS,
     tier: settings.tiers[0],
     source: '服务台' as const,
-    smsConsent: false,
-    mailConsent: false,
-    notes: '',
-    gender: null,
-    phone: null,
-    birthday: null,
-    idNumber: null,
-    province: null,
-    address: null,
-    postalCode: null,
     ...raw,
     joinDate: raw.joinDate ?? `${todayInt(db)}`,
   }

@@ -3,6 +3,7 @@ import { checkDivision, splitAddress } from '../../../rules/divisions'
 import { CARD_NO, SOURCES } from '../../../rules/members'
 import { getSettings, type Settings } from '../../settings'
 import {
+  EMPTY_MEMBER_FIELDS,
   crossCheckMember,
   memberFieldsSchema,
   normalizeCardNo,
@@ -93,21 +94,12 @@ export class ImportChecker {
     const input: FieldsInput = before
       ? { cardNo: card }
       : {
+          ...EMPTY_MEMBER_FIELDS,
           cardNo: card,
           name: '',
-          gender: null,
-          phone: null,
-          birthday: null,
-          idNumber: null,
-          province: null,
-          address: null,
-          postalCode: null,
           tier: this.settings.tiers[0],
           joinDate: String(this.today),
           source: '其他',
-          smsConsent: false,
-          mailConsent: false,
-          notes: '',
         }
 
     const name = text('name')
