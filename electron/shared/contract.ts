@@ -90,6 +90,12 @@ export const contract = {
   'data:backup': call<void, { file: string } | null>(ADMIN_ONLY),
   'data:restore': call<void, { restored: boolean }>(ADMIN_ONLY),
   'data:seedSample': call<{ members?: number }, { members: number }>(ADMIN_ONLY),
+
+  // purchases, desk entry, member history, points (handlers/purchases.ts)
+
+  // till import (handlers/tillImport.ts)
+
+  // tiers, card validity, sleeping members (handlers/tiers.ts)
 } as const
 
 export type Contract = typeof contract

@@ -2,7 +2,10 @@ import type { Handlers } from '../dispatch'
 import { adminHandlers } from './admin'
 import { dataHandlers } from './data'
 import { memberHandlers } from './members'
+import { purchasesHandlers } from './purchases'
 import { sessionHandlers } from './session'
+import { tiersHandlers } from './tiers'
+import { tillImportHandlers } from './tillImport'
 
 /** Every contract call's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -10,4 +13,7 @@ export const handlers: Handlers = {
   ...memberHandlers,
   ...adminHandlers,
   ...dataHandlers,
+  ...purchasesHandlers,
+  ...tillImportHandlers,
+  ...tiersHandlers,
 }

@@ -1,4 +1,4 @@
-import { ADMIN_ONLY, ALL_ROLES, AUDIT_READERS, type Role } from '../../../db/rules/roles'
+import { ADMIN_ONLY, ALL_ROLES, AUDIT_READERS, MEMBER_WRITERS, type Role } from '../../../db/rules/roles'
 
 /**
  * Which role sees which screen. Hiding a screen is a courtesy: the main process checks every call
@@ -13,6 +13,7 @@ export interface NavItem {
 
 export const JOBS: NavItem[] = [
   { name: 'members', label: '会员', roles: ALL_ROLES },
+  { name: 'points', label: '消费积分', roles: MEMBER_WRITERS },
   { name: 'gifts', label: '礼品库存', roles: ['admin', 'planner', 'viproom'] },
   { name: 'care', label: '高端VIP维护', roles: ['admin', 'planner', 'viproom'] },
   { name: 'birthday', label: '生日关怀', roles: ['admin', 'planner', 'clerk'] },
@@ -20,14 +21,25 @@ export const JOBS: NavItem[] = [
   { name: 'settings', label: '设置', roles: ALL_ROLES },
 ]
 
+/** 消费积分: the service desk's and the planners' purchase and points work, a tab each. */
+export const POINTS_PAGES: NavItem[] = [
+  { name: 'points-desk', label: '录入消费', roles: MEMBER_WRITERS },
+  { name: 'points-import', label: '导入小票', roles: ['admin', 'planner'] },
+  { name: 'points-expiring', label: '积分到期提醒', roles: MEMBER_WRITERS },
+  { name: 'points-expired-cards', label: '过期卡', roles: MEMBER_WRITERS },
+  { name: 'points-sleeping', label: '沉睡会员', roles: MEMBER_WRITERS },
+]
+
 export const SETTINGS_PAGES: NavItem[] = [
   { name: 'settings-store', label: '门店设置', roles: ALL_ROLES },
+  { name: 'settings-points', label: '积分规则', roles: ALL_ROLES },
+  { name: 'settings-tiers', label: '等级与有效期', roles: ALL_ROLES },
   { name: 'settings-operators', label: '操作员', roles: ADMIN_ONLY },
   { name: 'settings-data', label: '数据与备份', roles: ADMIN_ONLY },
   { name: 'settings-audit', label: '操作日志', roles: AUDIT_READERS },
 ]
 
-const byName = new Map([...JOBS, ...SETTINGS_PAGES].map((n) => [n.name, n.roles]))
+const byName = new Map([...JOBS, ...POINTS_PAGES, ...SETTINGS_PAGES].map((n) => [n.name, n.roles]))
 
 /** Routes not in the table (login, first run) are not role-bound. */
 export function mayVisit(routeName: string, role: Role | null): boolean {

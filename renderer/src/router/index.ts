@@ -26,6 +26,23 @@ const routes: RouteRecordRaw[] = [
     redirect: { name: 'members' },
     children: [
       { path: 'members', name: 'members', component: () => import('@/views/members/MembersView.vue') },
+      {
+        path: 'points',
+        name: 'points',
+        component: () => import('@/views/points/PointsView.vue'),
+        redirect: { name: 'points-desk' },
+        children: [
+          { path: 'desk', name: 'points-desk', component: () => import('@/views/points/DeskPurchase.vue') },
+          { path: 'import', name: 'points-import', component: () => import('@/views/points/TillImport.vue') },
+          { path: 'expiring', name: 'points-expiring', component: () => import('@/views/points/ExpiringPoints.vue') },
+          {
+            path: 'expired-cards',
+            name: 'points-expired-cards',
+            component: () => import('@/views/points/ExpiredCards.vue'),
+          },
+          { path: 'sleeping', name: 'points-sleeping', component: () => import('@/views/points/SleepingMembers.vue') },
+        ],
+      },
       comingRoute('gifts', 'gifts'),
       comingRoute('care', 'care'),
       comingRoute('birthday', 'birthday'),
@@ -37,6 +54,8 @@ const routes: RouteRecordRaw[] = [
         redirect: { name: 'settings-store' },
         children: [
           { path: 'store', name: 'settings-store', component: () => import('@/views/settings/StoreSettings.vue') },
+          { path: 'points', name: 'settings-points', component: () => import('@/views/settings/PointsSettings.vue') },
+          { path: 'tiers', name: 'settings-tiers', component: () => import('@/views/settings/TierSettings.vue') },
           {
             path: 'operators',
             name: 'settings-operators',

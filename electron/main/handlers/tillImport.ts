@@ -1,0 +1,3 @@
+import type { Handlers } from '../dispatch'
+
+export const tillImportHandlers = {} satisfies Partial<Handlers>
