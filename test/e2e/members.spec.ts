@@ -42,6 +42,8 @@ test('members: create with the keyboard form, find by phone tail, card and name,
   // Only the database knows the card is taken: the service's answer lands under 卡号.
   await form.saveWithEnter('postalCode')
   await expect(form.feedback('cardNo')).toHaveText(`卡号 ${takenCard} 已被使用`)
+  // …and the cursor goes there, so the fix is one keystroke away.
+  await expect(form.field('cardNo')).toBeFocused()
   await saveScreenshot(page, 'member-form')
   await expect(form.root).toBeVisible()
   await form.field('cardNo').fill(MEMBER.cardNo)
