@@ -1,3 +1,4 @@
 export * from './operators'
 export * from './members'
 export * from './points'
+export * from './tiers'

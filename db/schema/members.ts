@@ -64,8 +64,10 @@ export const members = sqliteTable(
     index('members_status').on(t.status),
     index('members_source').on(t.source),
     index('members_points').on(t.points),
-    index('members_last_purchase').on(t.lastPurchaseAt),
-    index('members_valid_until').on(t.validUntil),
+    // Status and join date ride along so that the sleeping-members and expired-cards totals
+    // (which leave closed cards out) count index entries only.
+    index('members_last_purchase').on(t.lastPurchaseAt, t.status, t.joinDate),
+    index('members_valid_until').on(t.validUntil, t.status),
     index('members_province_city').on(t.province, t.city),
     index('members_referrer').on(t.referrerId),
     index('members_id_number').on(t.idNumber),

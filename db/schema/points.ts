@@ -36,7 +36,8 @@ export const purchases = sqliteTable(
   },
   (t) => [
     uniqueIndex('purchases_receipt_line').on(t.receiptNo, t.lineNo),
-    index('purchases_member_time').on(t.memberId, t.purchasedAt),
+    // The amount rides along so that a member's 12-month spend (tier upgrades) reads the index only.
+    index('purchases_member_time').on(t.memberId, t.purchasedAt, t.amountFen),
     index('purchases_date').on(t.purchaseDate),
     index('purchases_original').on(t.originalReceiptNo),
   ],

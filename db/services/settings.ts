@@ -2,8 +2,14 @@ import { eq } from 'drizzle-orm'
 import type { Actor } from '../actor'
 import { inTransaction, type Db } from '../handle'
 import { DEFAULT_EXPIRY_RULES } from '../rules/expiry'
-import { DEFAULT_TIERS } from '../rules/members'
 import { DEFAULT_EARNING_RULES } from '../rules/points'
+import {
+  DEFAULT_CARD_VALIDITY,
+  DEFAULT_REVIEW_DATE,
+  DEFAULT_SLEEPING_MONTHS,
+  DEFAULT_TIER_TABLE,
+  tierTableProblems,
+} from '../rules/tiers'
 import { settings } from '../schema'
 import { parseInput, z } from '../validate'
 import { recordAudit } from './audit'
@@ -30,6 +36,23 @@ const earningSchema = z.object({
   combine: z.enum(['max', 'multiply']),
 })
 
+const threshold = z.number().int().min(0, '门槛不能为负').nullable()
+const tierTableSchema = z
+  .array(
+    z.object({
+      name: z.string().trim().min(1, '请填写等级名称').max(10, '等级名称最多 10 个字'),
+      minSpendFen: threshold,
+      minPoints: threshold,
+      discountPct: z.number().min(1, '折扣须在 1–100 之间').max(100, '折扣须在 1–100 之间'),
+      multiplier,
+    }),
+  )
+  .min(1, '至少需要一个等级')
+  .max(10, '最多 10 个等级')
+  .superRefine((table, ctx) => {
+    for (const message of tierTableProblems(table)) ctx.addIssue({ code: 'custom', message })
+  })
+
 /** Every configurable rule, with the store plan's numbers as defaults (DOMAIN.md). */
 export const settingsSchema = z.object({
   storeName: z.string().trim().min(1, '请填写门店名称').max(40).default('百货商场'),
@@ -38,15 +61,25 @@ export const settingsSchema = z.object({
   storePhone: z.string().trim().max(20).default(''),
   replacementFeeFen: z.number().int().min(0, '补卡费不能为负').max(100000).default(2000),
   maxReferrals: z.number().int().min(0).max(100).default(3),
-  tiers: z
-    .array(z.string().trim().min(1).max(10))
-    .min(1)
-    .default([...DEFAULT_TIERS]),
+  /** Tiers from the base up, with thresholds, discount and points multiplier (db/rules/tiers.ts). */
+  tierTable: tierTableSchema.default(DEFAULT_TIER_TABLE.map((t) => ({ ...t }))),
+  /** Card validity and the points that renew a card */
+  cardValidity: z
+    .object({
+      months: z.number().int().min(1, '有效期至少 1 个月').max(240, '有效期最多 240 个月'),
+      renewalPoints: z.number().int().min(0, '续期积分不能为负').max(10_000_000),
+    })
+    .default({ ...DEFAULT_CARD_VALIDITY }),
+  /** The yearly tier review day (downgrades happen only then) */
+  tierReview: z
+    .object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })
+    .refine((r) => r.day <= new Date(Date.UTC(2024, r.month, 0)).getUTCDate(), '评级日期无效')
+    .default({ ...DEFAULT_REVIEW_DATE }),
+  /** No purchase for this many months makes a member sleeping */
+  sleepingMonths: z.number().int().min(1, '至少 1 个月').max(60, '最多 60 个月').default(DEFAULT_SLEEPING_MONTHS),
   dailyBackupsKept: z.number().int().min(1).max(365).default(14),
   /** How purchases earn points (db/rules/points.ts). */
   earning: earningSchema.default(DEFAULT_EARNING_RULES),
-  /** Points multiplier per tier name; a tier not listed earns × 1. */
-  tierMultipliers: z.record(z.string(), multiplier).default({ 普卡: 1, 银卡: 1, 金卡: 1, 钻石卡: 1 }),
   /** When points lapse (db/rules/expiry.ts) */
   expiry: z
     .object({
@@ -63,7 +96,14 @@ export function getSettings(db: Db): Settings {
   const stored: Record<string, unknown> = {}
   for (const r of rows) stored[r.key] = JSON.parse(r.value)
   const parsed = settingsSchema.safeParse(stored)
-  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS, ...stored }
+  if (parsed.success) return parsed.data
+  // One bad stored value (or an old key's shape) must not lose the others: each key falls back alone.
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS }
+  for (const [key, schema] of Object.entries(settingsSchema.shape)) {
+    const one = (schema as z.ZodType).safeParse(stored[key])
+    if (one.success) out[key] = one.data
+  }
+  return out as Settings
 }
 
 export function updateSettings(db: Db, input: Partial<Settings>, actor: Actor): Settings {

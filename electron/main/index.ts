@@ -5,6 +5,7 @@ import { rotateDailyBackup } from '../../db/backup'
 import { closeDatabase, openDatabase } from '../../db/open'
 import { expirePointsAtStartup } from '../../db/services/points/expiry'
 import { getSettings } from '../../db/services/settings'
+import { tierJobsAtStartup } from '../../db/services/tiers'
 import { EVENT_CHANNEL } from '../shared/contract'
 import type { AppState, Shell } from './context'
 import { createDispatcher } from './dispatch'
@@ -77,6 +78,8 @@ async function main(): Promise<void> {
   } catch (e) {
     log(`points expiry failed: ${(e as Error).message}`)
   }
+  // Idempotent too: the yearly tier review, card validity and automatic card renewals.
+  tierJobsAtStartup(state.db, log)
   const backupTimer = setInterval(() => dailyBackup(state), 60 * 60 * 1000)
   backupTimer.unref()
 

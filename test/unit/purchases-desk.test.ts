@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { lunarToSolar } from '../../db/rules/birthday'
 import { DEFAULT_EARNING_RULES } from '../../db/rules/points'
+import { DEFAULT_TIER_TABLE } from '../../db/rules/tiers'
 import { createMember } from '../../db/services/members'
 import { checkBalances } from '../../db/services/points/ledger'
 import { memberLedger, memberPurchases, previewPurchase, recordPurchase } from '../../db/services/purchases'
@@ -59,7 +60,8 @@ describe('earning points on a purchase', () => {
   })
 
   it('applies the tier multiplier from settings', () => {
-    updateSettings(t.db, { tierMultipliers: { 普卡: 1.5 } }, t.admin)
+    const tierTable = DEFAULT_TIER_TABLE.map((x) => (x.name === '普卡' ? { ...x, multiplier: 1.5 } : x))
+    updateSettings(t.db, { tierTable }, t.admin)
     expect(buy('R1', 10000, at(2026, 11, 10))).toMatchObject({ points: 150, explain: '100 元 × 1.5 (普卡) = 150' })
   })
 

@@ -7,6 +7,7 @@ import { CARD_NO, GENDERS, SOURCES } from '../../rules/members'
 import { normalizePhone } from '../../rules/phone'
 import { normalizePostalCode } from '../../rules/postal'
 import { squash, toHalfWidth } from '../../rules/text'
+import { tierNames } from '../../rules/tiers'
 import { z } from '../../validate'
 import type { Settings } from '../settings'
 
@@ -94,7 +95,7 @@ export const normalizeCardNo = (raw: string) => toHalfWidth(raw).replace(/\s/g, 
  */
 export function resolveMemberFields(
   input: Partial<z.infer<typeof memberFieldsSchema>>,
-  settings: Pick<Settings, 'tiers'>,
+  settings: Pick<Settings, 'tierTable'>,
 ): { values: Partial<MemberColumns>; issues: FieldIssue[] } {
   const values: Partial<MemberColumns> = {}
   const issues: FieldIssue[] = []
@@ -179,7 +180,7 @@ export function resolveMemberFields(
   }
   if (has('tier')) {
     const tier = squash(input.tier ?? '')
-    if (!settings.tiers.includes(tier)) bad('tier', `等级只能是：${settings.tiers.join('、')}`)
+    if (!tierNames(settings).includes(tier)) bad('tier', `等级只能是：${tierNames(settings).join('、')}`)
     else values.tier = tier
   }
   if (has('joinDate')) {

@@ -1,5 +1,6 @@
 import { notFound } from '../../errors'
 import type { Db } from '../../handle'
+import { formatYmd, intToYmd } from '../../rules/dates'
 import { isMobile } from '../../rules/phone'
 import { toHalfWidth } from '../../rules/text'
 import { statements } from '../../statements'
@@ -79,6 +80,8 @@ export interface MemberDetail extends MemberListItem {
   address: string | null
   postalCode: string | null
   notes: string
+  /** YYYY-MM-DD: the card's last valid day (null until the validity rule applied) */
+  validUntil: string | null
   referrer: { id: number; cardNo: string; name: string } | null
   referrals: { id: number; cardNo: string; name: string }[]
   cards: { cardNo: string; status: 'active' | 'replaced'; issuedAt: number }[]
@@ -110,6 +113,7 @@ export function getMember(db: Db, input: { id: number }): MemberDetail {
     address: (row.address as string | null) ?? null,
     postalCode: (row.postal_code as string | null) ?? null,
     notes: row.notes as string,
+    validUntil: row.valid_until == null ? null : formatYmd(intToYmd(row.valid_until as number)),
     referrer: ref ?? null,
     referrals: s
       .prepare('SELECT id, card_no AS cardNo, name FROM members WHERE referrer_id = ? ORDER BY id')

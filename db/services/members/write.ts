@@ -3,9 +3,11 @@ import { conflict, notFound, validationError, type FieldIssue } from '../../erro
 import { inTransaction, type Db } from '../../handle'
 import { dateToYmd, ymdToInt } from '../../rules/dates'
 import { STATUS_LABELS } from '../../rules/members'
+import { tierNames } from '../../rules/tiers'
 import { labelOf, parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
 import { getSettings } from '../settings'
+import { assignMissingValidity } from '../tiers/validity'
 import {
   EMPTY_MEMBER_FIELDS,
   crossCheckMember,
@@ -53,7 +55,7 @@ export function createMember(db: Db, input: CreateMemberInput, actor: Actor): { 
   const settings = getSettings(db)
   const withDefaults = {
     ...EMPTY_MEMBER_FIELDS,
-    tier: settings.tiers[0],
+    tier: tierNames(settings)[0],
     source: '服务台' as const,
     ...raw,
     joinDate: raw.joinDate ?? `${todayInt(db)}`,
@@ -68,6 +70,7 @@ export function createMember(db: Db, input: CreateMemberInput, actor: Actor): { 
     }
     if (issues.length) fail(issues)
     const id = insertMemberRow(db, values as MemberColumns, ref.id, actor)
+    assignMissingValidity(db)
     recordAudit(db, actor, 'create', 'member', id, `新建会员 卡号${values.cardNo}`)
     return { id, cardNo: values.cardNo! }
   })

@@ -1,6 +1,7 @@
 import type { Db } from '../../../handle'
 import { checkDivision, splitAddress } from '../../../rules/divisions'
 import { CARD_NO, SOURCES } from '../../../rules/members'
+import { tierNames } from '../../../rules/tiers'
 import { getSettings, type Settings } from '../../settings'
 import {
   EMPTY_MEMBER_FIELDS,
@@ -97,7 +98,7 @@ export class ImportChecker {
           ...EMPTY_MEMBER_FIELDS,
           cardNo: card,
           name: '',
-          tier: this.settings.tiers[0],
+          tier: tierNames(this.settings)[0],
           joinDate: String(this.today),
           source: '其他',
         }
@@ -128,7 +129,7 @@ export class ImportChecker {
     // Codes beginning with 0 (内蒙古, 山西, 河北) lose that 0 when Excel stores them as numbers.
     if (postal) input.postalCode = typeof raw('postalCode') === 'number' && postal.length === 5 ? `0${postal}` : postal
     const tier = text('tier')
-    if (tier) input.tier = matchTier(tier, this.settings.tiers) ?? tier
+    if (tier) input.tier = matchTier(tier, tierNames(this.settings)) ?? tier
     const joined = text('joinDate')
     if (joined) input.joinDate = joined
     const source = text('source')

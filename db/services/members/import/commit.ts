@@ -3,6 +3,7 @@ import { validationError } from '../../../errors'
 import { inLongTransaction, isInLongTransaction, type Db } from '../../../handle'
 import { statements } from '../../../statements'
 import { recordAudit } from '../../audit'
+import { assignMissingValidity } from '../../tiers/validity'
 import type { MemberColumns } from '../fields'
 import { insertMemberRow, memberIdByCard, updateMemberRow } from '../rows'
 import { ImportChecker, type CheckOutcome } from './check'
@@ -110,6 +111,8 @@ async function writeAll(
     stmts(db).setReferrer.run(refId, now, actor.id, ids.get(p.row), refId)
   }
   const openings = postOpeningBalances(db, planned, ids, fileName, actor)
+  // New cards are valid for the set months from their join date.
+  assignMissingValidity(db)
   onProgress?.({ phase: 'write', done: total, total })
   return { result: { inserted, updated, rejected: checked.rejected }, openings }
 }
