@@ -8,6 +8,8 @@ export interface CliArgs {
   json: boolean
   operator?: string
   members?: number
+  /** seed: sample purchase lines to generate */
+  purchases?: number
   seed?: number
   /** points expire: the day to lapse points up to (YYYY-MM-DD) */
   asOf?: string
@@ -15,7 +17,7 @@ export interface CliArgs {
 }
 
 /** Options only some commands take, so that a stray one is reported rather than ignored. */
-export type CommandOption = 'members' | 'seed' | 'asOf'
+export type CommandOption = 'members' | 'purchases' | 'seed' | 'asOf'
 
 function translate(e: unknown): string {
   const err = e as { code?: string; message?: string }
@@ -48,6 +50,7 @@ const read = (argv: readonly string[]) =>
       json: { type: 'boolean' },
       operator: { type: 'string' },
       members: { type: 'string' },
+      purchases: { type: 'string' },
       seed: { type: 'string' },
       'as-of': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -71,6 +74,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     json: v.json ?? false,
     operator: v.operator?.trim(),
     members: integer('members', v.members, 1),
+    purchases: integer('purchases', v.purchases, 1),
     seed: integer('seed', v.seed, -2147483648),
     asOf: v['as-of'],
     help: v.help ?? false,

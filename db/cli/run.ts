@@ -10,6 +10,7 @@ import { backupCommand, restoreCommand } from './commands/data'
 import { exportCommand, exportFormatOf, importCommand, listCommand, seedCommand } from './commands/members'
 import { importPurchasesCommand, pointsCheckCommand } from './commands/purchases'
 import { pointsExpireCommand } from './commands/points'
+import { cardsRenewDueCommand, tiersReviewCommand } from './commands/tiers'
 import { ADMIN, actorFor, IMPORTERS, REVEALERS, type CliContext } from './context'
 import { POINTS_ADJUSTERS } from '../services/points/adjust'
 import { emit, redact, UsageError, type CliIo } from './io'
@@ -31,7 +32,7 @@ interface Command {
 }
 
 const COMMANDS: Command[] = [
-  { words: ['seed'], options: ['members', 'seed'], roles: ADMIN, database: 'create', run: seedCommand },
+  { words: ['seed'], options: ['members', 'purchases', 'seed'], roles: ADMIN, database: 'create', run: seedCommand },
   { words: ['import', 'members'], file: 'FILE', roles: IMPORTERS, database: 'create', run: importCommand },
   { words: ['import', 'purchases'], file: 'FILE', roles: IMPORTERS, database: 'existing', run: importPurchasesCommand },
   { words: ['points', 'check'], database: 'existing', run: pointsCheckCommand },
@@ -53,6 +54,21 @@ const COMMANDS: Command[] = [
     database: 'existing',
     run: pointsExpireCommand,
   },
+  // The review and the renewals also run at every app start.
+  {
+    words: ['tiers', 'review'],
+    options: ['asOf'],
+    roles: ['admin', 'planner'],
+    database: 'existing',
+    run: tiersReviewCommand,
+  },
+  {
+    words: ['cards', 'renew-due'],
+    options: ['asOf'],
+    roles: ['admin', 'planner'],
+    database: 'existing',
+    run: cardsRenewDueCommand,
+  },
   { words: ['backup'], file: 'FILE', roles: ADMIN, database: 'existing', run: backupCommand },
   { words: ['restore'], file: 'FILE', roles: ADMIN, database: 'none', run: restoreCommand },
 ]
@@ -70,14 +86,14 @@ function findCommand(args: CliArgs): { command: Command; file: string | undefine
   const name = command.words.join(' ')
   if (command.file && rest.length !== 1) throw new UsageError(`命令 ${name} 需要一个文件参数：${name} ${command.file}`)
   if (!command.file && rest.length) throw new UsageError(`命令 ${name} 不接受参数"${rest.join(' ')}"`)
-  for (const opt of ['members', 'seed', 'asOf'] as const) {
+  for (const opt of ['members', 'purchases', 'seed', 'asOf'] as const) {
     if (args[opt] !== undefined && !command.options?.includes(opt)) {
       throw new UsageError(`命令 ${name} 不接受选项 --${opt === 'asOf' ? 'as-of' : opt}`)
     }
   }
   if (rest[0] !== undefined) command.check?.(rest[0])
-  if (name === 'seed' && args.members === undefined)
-    throw new UsageError('命令 seed 需要 --members N（要生成的会员数）')
+  if (name === 'seed' && args.members === undefined && args.purchases === undefined)
+    throw new UsageError('命令 seed 需要 --members N（要生成的会员数）或 --purchases N（要生成的消费行数）')
   return { command, file: rest[0] }
 }
 

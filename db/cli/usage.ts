@@ -5,12 +5,16 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
 
 命令：
   seed --members N [--seed S]   生成 N 名示例会员（同一随机种子结果相同）
+       [--purchases N]          再为全部会员生成 N 行近两年的示例消费（含退货、会员日与节假日高峰），
+                                经积分引擎计入积分；只给 --purchases 时为已有会员补生成消费
   import members FILE           从 .xlsx / .csv 文件导入会员（重复导入按卡号更新）
   import purchases FILE         从收银导出的 .xlsx / .csv 导入消费并计算积分（已导入的单号行不重复）
   points check                  按积分流水重算全部余额并列出不一致（有不一致时退出码为 1）
   members list                  列出全部会员（按卡号排序；表格中手机号已遮蔽）
   export members FILE           导出全部会员到 FILE（.xlsx 或 .csv，含完整手机号与身份证号）
   points expire [--as-of 日期]  处理截至该日（YYYY-MM-DD，默认今天）到期的积分；重复执行不会重复扣减
+  tiers review [--as-of 日期]   做截至该日应做的年度等级评级（降级只在此时发生）；同一评级日只做一次
+  cards renew-due [--as-of 日期] 为有效期内积分达标的过期会员卡自动续期；重复执行不会重复续期
   backup FILE                   在线备份数据库到 FILE（运行中的程序不受影响）
   restore FILE                  用备份文件 FILE 替换当前数据库（原库另存到 backups 文件夹）
   help                          显示本说明
@@ -24,6 +28,7 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
 
 示例：
   npm run cli -- --db ./vipdesk.sqlite seed --members 500
+  npm run cli -- --db ./vipdesk.sqlite seed --members 500 --purchases 5000
   npm run cli -- --db ./vipdesk.sqlite --json import members 会员名单.xlsx
   npm run cli -- --db ./vipdesk.sqlite --json import purchases 收银流水.csv
   npm run cli -- --db ./vipdesk.sqlite --json members list > members.json

@@ -2,7 +2,9 @@ import type { Actor } from '../actor'
 import { inTransaction, type Db } from '../handle'
 import { dateToYmd, ymdToInt } from '../rules/dates'
 import { SOURCES, type Source } from '../rules/members'
+import { tierNames } from '../rules/tiers'
 import { recordAudit } from '../services/audit'
+import { assignMissingValidity } from '../services/tiers/validity'
 import type { MemberColumns } from '../services/members/fields'
 import { insertMemberRow } from '../services/members/rows'
 import { getSettings } from '../services/settings'
@@ -74,8 +76,8 @@ export function seedMembers(db: Db, input: SeedInput, actor: Actor): { members: 
   const rnd = new Random(seed)
   const today = dateToYmd(db.now())
   const todayDay = dayNumber(today)
-  const recentTiers = tierPicker(settings.tiers, false)
-  const olderTiers = tierPicker(settings.tiers, true)
+  const recentTiers = tierPicker(tierNames(settings), false)
+  const olderTiers = tierPicker(tierNames(settings), true)
 
   return inTransaction(db, () => {
     const usedPhones = new Set(
@@ -121,6 +123,8 @@ export function seedMembers(db: Db, input: SeedInput, actor: Actor): { members: 
       if (r < 0.01) setStatus.run('closed', id)
       else if (r < 0.015) setStatus.run('lost', id)
     }
+    // Sample cards get their validity now, so the expired-cards list has something to show.
+    assignMissingValidity(db)
     recordAudit(db, actor, 'seed', 'member', null, `生成示例会员 ${n} 名（随机种子 ${seed}）`)
     return { members: n }
   })

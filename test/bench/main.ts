@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: generates sample members into a temp database and prints how fast the desk's
  * hot paths are, next to the same work as bare prepared statements and the issue's targets.
- * Options: --members N (default 100000), --only NAME (a section), --keep (leave the temp folder).
+ * Options: --members N (default 100000), --purchases N (sample purchase lines through the points
+ * engine, default 3000000; 0 for none), --only NAME (a section), --keep (leave the temp folder).
  * To add a section, write one in sections/ and append it to SECTIONS.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -11,19 +12,29 @@ import { parseArgs } from 'node:util'
 import { SYSTEM_ACTOR } from '../../db/actor'
 import { closeDatabase, openDatabase } from '../../db/open'
 import { seedMembers } from '../../db/seed'
+import { seedPurchases } from '../../db/seed/purchases'
 import { makeContext } from './context'
 import { formatRows, once, type BenchRow, type BenchSection } from './report'
 import { importSection } from './sections/import'
 import { pageSection } from './sections/page'
+import { pointsSection } from './sections/points'
+import { purchaseImportSection } from './sections/purchaseImport'
 import { searchSection } from './sections/search'
 
-const SECTIONS: BenchSection[] = [searchSection, pageSection, importSection]
+// The purchase import runs last: it adds a million lines the other sections should not see.
+const SECTIONS: BenchSection[] = [searchSection, pageSection, importSection, pointsSection, purchaseImportSection]
 
 async function main() {
   const { values } = parseArgs({
-    options: { members: { type: 'string', default: '100000' }, only: { type: 'string' }, keep: { type: 'boolean' } },
+    options: {
+      members: { type: 'string', default: '100000' },
+      purchases: { type: 'string', default: '3000000' },
+      only: { type: 'string' },
+      keep: { type: 'boolean' },
+    },
   })
   const members = Number(values.members)
+  const purchases = Number(values.purchases)
   const dir = mkdtempSync(join(tmpdir(), 'vipdesk-bench-'))
   const file = join(dir, 'bench.sqlite')
   const db = openDatabase(file)
@@ -41,13 +52,27 @@ async function main() {
         note: `db ${mb} MB`,
       },
     ]
+    if (purchases > 0) {
+      process.stderr.write(`seeding ${purchases.toLocaleString('en-US')} purchase lines through the points engine…\n`)
+      const t = performance.now()
+      const p = seedPurchases(db, { purchases, seed: 2014 }, SYSTEM_ACTOR)
+      const ms = performance.now() - t
+      rows.push({
+        label: `seed ${purchases.toLocaleString('en-US')} sample purchase lines`,
+        unit: 's',
+        service: once(ms),
+        note: `${p.receipts} receipts, ${p.returns} returns; ${(ms / (purchases / 1e6) / 1000).toFixed(0)} s/M; db ${(statSync(file).size / 1024 / 1024).toFixed(0)} MB`,
+      })
+    }
     const ctx = makeContext(dir, db, file, members)
     for (const section of SECTIONS) {
       if (values.only && section.name !== values.only) continue
       process.stderr.write(`running ${section.name}…\n`)
       rows.push(...(await section.run(ctx)))
     }
-    process.stdout.write(`\nvipdesk bench — ${members.toLocaleString('en-US')} members, times in ms unless marked\n`)
+    process.stdout.write(
+      `\nvipdesk bench — ${members.toLocaleString('en-US')} members, ${purchases.toLocaleString('en-US')} seeded purchase lines, times in ms unless marked\n`,
+    )
     process.stdout.write(`${formatRows(rows)}\n`)
     process.stdout.write(
       "service = the app's own function; bare = the same SQL as a hand-written better-sqlite3 prepared statement\n" +

@@ -2,6 +2,7 @@ import { extname } from 'node:path'
 import { forbidden } from '../../errors'
 import { STATUS_LABELS } from '../../rules/members'
 import { seedMembers } from '../../seed'
+import { seedPurchases } from '../../seed/purchases'
 import { recordAudit } from '../../services/audit'
 import { toExportRecord, toListItem, type MemberRowRaw } from '../../services/members'
 import { exportMembers } from '../../services/members/export'
@@ -10,12 +11,24 @@ import { REVEALERS, type CliContext } from '../context'
 import { emit, padCell, UsageError } from '../io'
 import { runSheetImport } from '../sheetImport'
 
+/** Members first (when asked), then purchase history for every member in the database. */
 export async function seedCommand(ctx: CliContext): Promise<void> {
-  const started = performance.now()
-  const seed = ctx.args.seed
-  const result = seedMembers(ctx.db, { members: ctx.args.members!, ...(seed === undefined ? {} : { seed }) }, ctx.actor)
-  const secs = ((performance.now() - started) / 1000).toFixed(1)
-  await ctx.say(`已生成 ${result.members} 名示例会员（用时 ${secs} 秒）。`)
+  const seeds = ctx.args.seed === undefined ? {} : { seed: ctx.args.seed }
+  const secsSince = (t: number) => ((performance.now() - t) / 1000).toFixed(1)
+  let result: Record<string, number> = {}
+  if (ctx.args.members !== undefined) {
+    const started = performance.now()
+    result = seedMembers(ctx.db, { members: ctx.args.members, ...seeds }, ctx.actor)
+    await ctx.say(`已生成 ${result.members} 名示例会员（用时 ${secsSince(started)} 秒）。`)
+  }
+  if (ctx.args.purchases !== undefined) {
+    const started = performance.now()
+    const p = seedPurchases(ctx.db, { purchases: ctx.args.purchases, ...seeds }, ctx.actor)
+    await ctx.say(
+      `已生成 ${p.purchases} 行示例消费（${p.receipts} 张小票，其中退货 ${p.returns} 张；用时 ${secsSince(started)} 秒）。`,
+    )
+    result = { ...result, ...p }
+  }
   await ctx.result(result)
 }
 

@@ -6,8 +6,9 @@ import { normalizePhone } from '../../rules/phone'
 import { eventMultipliers, pointsForLine, type EarningRules, type Multiplier } from '../../rules/points'
 import { statements } from '../../statements'
 import { memberIdByCard } from '../members/rows'
-import { postPoints } from '../points/ledger'
+import { PointsBatch, postPoints, type Posting } from '../points/ledger'
 import { getSettings } from '../settings'
+import { TierUpgrades } from '../tiers/upgrade'
 
 /** One purchase line ready to be written (the member already found). */
 export interface PurchaseLine {
@@ -93,6 +94,10 @@ export class PurchaseBook {
   private readonly dayEvents = new Map<number, Multiplier[]>()
   /** Latest purchase per member, written by `flush` (see the constructor). */
   private readonly latest = new Map<number, number>()
+  /** Tier upgrades of the members this book wrote sales for (see TierUpgrades). */
+  private readonly upgrades: TierUpgrades
+  /** In a batch, members' balances are written once per member by `flush` (see PointsBatch). */
+  private readonly ledger: PointsBatch | null
 
   /**
    * `batch`: members' last purchase times are kept in memory and written once per member by
@@ -111,7 +116,9 @@ export class PurchaseBook {
       rewardWeek: { ...s.earning.rewardWeek, enabled: false },
       campaigns: [],
     }
-    this.tierFactors = s.tierMultipliers
+    this.tierFactors = Object.fromEntries(s.tierTable.map((t) => [t.name, t.multiplier]))
+    this.upgrades = new TierUpgrades(db, s.tierTable)
+    this.ledger = batch ? new PointsBatch(db) : null
   }
 
   /** By card number (old replaced cards included) or, failing that, by the full phone number. */
@@ -239,21 +246,21 @@ export class PurchaseBook {
     )
     const purchaseId = Number(info.lastInsertRowid)
     if (p.points !== 0) {
-      postPoints(
-        this.db,
-        {
-          memberId: line.memberId,
-          kind: p.points > 0 ? 'earn' : 'return',
-          points: p.points,
-          at: line.purchasedAt,
-          purchaseId,
-          ref: line.receiptNo,
-          reason: p.explain,
-        },
-        actor,
-      )
+      const posting: Posting = {
+        memberId: line.memberId,
+        kind: p.points > 0 ? 'earn' : 'return',
+        points: p.points,
+        at: line.purchasedAt,
+        purchaseId,
+        ref: line.receiptNo,
+        reason: p.explain,
+      }
+      if (this.ledger) this.ledger.post(posting, actor)
+      else postPoints(this.db, posting, actor)
     }
     if (line.amountFen > 0) {
+      this.upgrades.note(line.memberId, line.purchasedAt, line.amountFen, actor)
+      if (!this.batch) this.upgrades.settle()
       if (!this.batch) st.lastPurchase.run(line.purchasedAt, line.memberId, line.purchasedAt)
       else if ((this.latest.get(line.memberId) ?? 0) < line.purchasedAt)
         this.latest.set(line.memberId, line.purchasedAt)
@@ -261,10 +268,13 @@ export class PurchaseBook {
     return purchaseId
   }
 
-  /** Writes the last purchase times a batch kept in memory; the caller holds the transaction. */
+  /** Writes the balances and last purchase times a batch kept in memory; the caller holds the transaction. */
   flush(): void {
+    // Balances first: the tier upgrades read members.points.
+    this.ledger?.flush()
     const st = stmts(this.db)
     for (const [memberId, at] of this.latest) st.lastPurchase.run(at, memberId, at)
     this.latest.clear()
+    this.upgrades.settle()
   }
 }

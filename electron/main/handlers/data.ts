@@ -4,6 +4,7 @@ import { backupDatabase, backupFileName, restoreDatabase } from '../../../db/bac
 import { conflict } from '../../../db/errors'
 import { recordAudit } from '../../../db/services/audit'
 import { seedMembers } from '../../../db/seed'
+import { seedPurchases } from '../../../db/seed/purchases'
 import { actorOf } from '../context'
 import type { Handlers } from '../dispatch'
 
@@ -57,6 +58,11 @@ export const dataHandlers = {
   'data:seedSample': (input, ctx) => {
     const count = ctx.state.db.sqlite.prepare('SELECT count(*) FROM members').pluck().get() as number
     if (count > 0) throw conflict('已有会员数据，不能再生成示例数据')
-    return seedMembers(ctx.state.db, { members: input?.members ?? 500 }, actorOf(ctx))
+    const actor = actorOf(ctx)
+    const { members } = seedMembers(ctx.state.db, { members: input?.members ?? 500 }, actor)
+    // About ten purchase lines a member, so the purchases, points and tier screens have something to show.
+    const lines = input?.purchases ?? members * 10
+    const purchases = lines > 0 ? seedPurchases(ctx.state.db, { purchases: lines }, actor).purchases : 0
+    return { members, purchases }
   },
 } satisfies Partial<Handlers>
