@@ -7,6 +7,19 @@ import type { AuditEntry, AuditQuery } from '../../db/services/audit'
 import type { OperatorInfo } from '../../db/services/operators'
 import type { Settings } from '../../db/services/settings'
 import type {
+  ExpiredCard,
+  ExpiredCardsQuery,
+  RenewCardInput,
+  RenewedCard,
+  ReviewInput,
+  ReviewRun,
+  SleepingMember,
+  SleepingQuery,
+  TierHistoryItem,
+  TierHistoryQuery,
+  CardRenewalItem,
+} from '../../db/services/tiers'
+import type {
   CreateMemberInput,
   MemberDetail,
   MemberListItem,
@@ -16,6 +29,18 @@ import type {
   UpdateMemberInput,
 } from '../../db/services/members'
 import type { ColumnMapping, ImportPreview, ImportResult } from '../../db/services/members/import/types'
+import type { PurchaseField, PurchaseMapping } from '../../db/services/purchases/columns'
+import type { PurchaseImportPreview } from '../../db/services/purchases/import'
+import type {
+  DeskPurchaseInput,
+  LedgerItem,
+  MemberPageQuery,
+  PurchaseItem,
+  PurchasePreview,
+} from '../../db/services/purchases'
+import type { AdjustInput } from '../../db/services/points/adjust'
+import type { ExpiringMember, ExpiringSoonQuery } from '../../db/services/points/expiry'
+import type { Posted } from '../../db/services/points/ledger'
 import { ADMIN_ONLY, ALL_ROLES, AUDIT_READERS, MEMBER_WRITERS, REVEALERS, type Role } from '../../db/rules/roles'
 
 /** 'public' calls work before login; all others need a logged-in operator with one of the roles. */
@@ -42,6 +67,12 @@ export interface DataInfo {
   file: string
   backupDir: string
   backups: { name: string; size: number; at: number }[]
+}
+
+/** A till file's preview, with the token for the calls that follow and its first lines as read. */
+export type TillImportPreview = PurchaseImportPreview & {
+  token: string
+  sample: { row: number; values: Partial<Record<PurchaseField, string>> }[]
 }
 
 type Id = { id: number }
@@ -89,13 +120,56 @@ export const contract = {
   'data:info': call<void, DataInfo>(ADMIN_ONLY),
   'data:backup': call<void, { file: string } | null>(ADMIN_ONLY),
   'data:restore': call<void, { restored: boolean }>(ADMIN_ONLY),
-  'data:seedSample': call<{ members?: number }, { members: number }>(ADMIN_ONLY),
+  'data:seedSample': call<{ members?: number; purchases?: number }, { members: number; purchases: number }>(ADMIN_ONLY),
 
   // purchases, desk entry, member history, points (handlers/purchases.ts)
+  /** What saving would earn, with the explanation ("1,280 元 × 2 (会员日) = 2,560"); writes nothing. */
+  'purchases:preview': call<DeskPurchaseInput, PurchasePreview>(MEMBER_WRITERS),
+  'purchases:record': call<DeskPurchaseInput, PurchasePreview & { purchaseId: number; balance: number }>(
+    MEMBER_WRITERS,
+  ),
+  'purchases:ofMember': call<MemberPageQuery, { rows: PurchaseItem[]; total: number }>(ALL_ROLES),
+  'points:ledger': call<MemberPageQuery, { rows: LedgerItem[]; total: number }>(ALL_ROLES),
+  /** Same roles as POINTS_ADJUSTERS in db/services/points/adjust.ts (not imported: runtime code). */
+  'points:adjust': call<AdjustInput, Posted>(['admin', 'planner']),
+  /** asOf defaults to today (main's clock); the answer says which day it counted from. */
+  'points:expiringSoon': call<
+    Omit<ExpiringSoonQuery, 'asOf'> & { asOf?: string },
+    { rows: ExpiringMember[]; total: number; points: number; asOf: string }
+  >(MEMBER_WRITERS),
+  /** Save dialog in main; phones masked (a reminder list leaves the desk). */
+  'points:expiringExport': call<
+    { format: ExportFormat; days: number; asOf?: string },
+    { file: string; count: number } | null
+  >(MEMBER_WRITERS),
 
   // till import (handlers/tillImport.ts)
+  /** File dialog in main; the preview runs the import and rolls it back (null when cancelled). */
+  'purchases:importPick': call<void, TillImportPreview | null>(['admin', 'planner']),
+  'purchases:importRemap': call<{ token: string; mapping: PurchaseMapping }, TillImportPreview>(['admin', 'planner']),
+  'purchases:importCommit': call<{ token: string; mapping: PurchaseMapping }, ImportResult>(['admin', 'planner']),
+  'purchases:importCancel': call<{ token: string }, null>(['admin', 'planner']),
 
   // tiers, card validity, sleeping members (handlers/tiers.ts)
+  /** A member's tier changes (newest first), current tier, validity and latest card renewals. */
+  'tiers:history': call<
+    TierHistoryQuery,
+    {
+      rows: TierHistoryItem[]
+      total: number
+      tier: string | null
+      validUntil: string | null
+      renewals: CardRenewalItem[]
+    }
+  >(ALL_ROLES),
+  'tiers:expiredCards': call<ExpiredCardsQuery, { rows: ExpiredCard[]; total: number }>(ALL_ROLES),
+  /** A member who did not earn the renewal points is renewed only by admin/planner with a reason (service). */
+  'tiers:renew': call<RenewCardInput, RenewedCard>(MEMBER_WRITERS),
+  'tiers:sleeping': call<SleepingQuery, { rows: SleepingMember[]; total: number; months: number; cutoff: string }>(
+    ALL_ROLES,
+  ),
+  /** The yearly tier review now (idempotent per review day). */
+  'tiers:review': call<ReviewInput, ReviewRun>(['admin', 'planner']),
 } as const
 
 export type Contract = typeof contract

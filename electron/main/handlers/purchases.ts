@@ -1,3 +1,39 @@
+import { basename } from 'node:path'
+import { memberRowById } from '../../../db/services/members'
+import { adjustPoints } from '../../../db/services/points/adjust'
+import { expiringSoon } from '../../../db/services/points/expiry'
+import { exportExpiring } from '../../../db/services/points/reminderExport'
+import { memberLedger, memberPurchases, previewPurchase, recordPurchase } from '../../../db/services/purchases'
+import { formatDay } from '../../../db/rules/expiry'
+import { actorOf, type HandlerContext } from '../context'
 import type { Handlers } from '../dispatch'
 
-export const purchasesHandlers = {} satisfies Partial<Handlers>
+/** "Within 30 days" counts from today on main's clock unless the caller names a day. */
+const today = (ctx: HandlerContext) => formatDay(ctx.state.db.now().getTime())
+
+export const purchasesHandlers = {
+  'purchases:preview': (input, ctx) => previewPurchase(ctx.state.db, input),
+  'purchases:record': (input, ctx) => {
+    const saved = recordPurchase(ctx.state.db, input, actorOf(ctx))
+    // The desk tells the member their new balance, so it comes back with the receipt.
+    return { ...saved, balance: Number(memberRowById(ctx.state.db, saved.member.id)?.points ?? 0) }
+  },
+  'purchases:ofMember': (input, ctx) => memberPurchases(ctx.state.db, input),
+  'points:ledger': (input, ctx) => memberLedger(ctx.state.db, input),
+  'points:adjust': (input, ctx) => adjustPoints(ctx.state.db, input, actorOf(ctx)),
+  'points:expiringSoon': (input, ctx) => {
+    const asOf = input.asOf ?? today(ctx)
+    return { ...expiringSoon(ctx.state.db, { ...input, asOf }), asOf }
+  },
+  'points:expiringExport': async (input, ctx) => {
+    const asOf = input.asOf ?? today(ctx)
+    const file = await ctx.shell.pickSaveFile({
+      title: '导出积分到期提醒名单',
+      defaultName: `积分到期提醒-${asOf}.${input.format}`,
+      filters: [{ name: input.format === 'xlsx' ? 'Excel 工作簿' : 'CSV（逗号分隔）', extensions: [input.format] }],
+    })
+    if (!file) return null
+    const format = basename(file).toLowerCase().endsWith('.csv') ? 'csv' : input.format
+    return exportExpiring(ctx.state.db, { file, format, asOf, days: input.days }, actorOf(ctx))
+  },
+} satisfies Partial<Handlers>

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Settings } from '../../../db/services/settings'
-import { DEFAULT_TIERS } from '../../../db/rules/members'
+import { DEFAULT_TIER_TABLE, tierNames } from '../../../db/rules/tiers'
 import { call } from '@/api/client'
 import { useSessionStore } from './session'
 
@@ -10,7 +10,7 @@ export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<Settings | null>(null)
   const loading = ref(false)
 
-  const tiers = computed<string[]>(() => settings.value?.tiers ?? [...DEFAULT_TIERS])
+  const tiers = computed<string[]>(() => tierNames(settings.value ?? { tierTable: DEFAULT_TIER_TABLE }))
   const replacementFeeFen = computed(() => settings.value?.replacementFeeFen ?? 0)
 
   async function load(force = false) {
