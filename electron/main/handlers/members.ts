@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
-import { forbidden, notFound } from '../../../db/errors'
+import { forbidden } from '../../../db/errors'
 import {
   closeMember,
   createMember,
@@ -14,26 +13,11 @@ import {
   updateMember,
 } from '../../../db/services/members'
 import { exportMembers } from '../../../db/services/members/export'
-import {
-  commitMemberImport,
-  guessMapping,
-  previewMemberImport,
-  readSheetFile,
-} from '../../../db/services/members/import'
+import { commitMemberImport, guessMapping, previewMemberImport } from '../../../db/services/members/import'
 import { REVEALERS } from '../../../db/rules/roles'
-import { actorOf, type HandlerContext } from '../context'
+import { actorOf } from '../context'
 import type { Handlers } from '../dispatch'
-
-const SHEETS = [{ name: '表格文件（Excel / CSV）', extensions: ['xlsx', 'csv'] }]
-
-function pendingImport(ctx: HandlerContext, token: string) {
-  const pending = ctx.state.imports.get(token)
-  if (!pending || pending.senderId !== ctx.senderId) throw notFound('导入文件已失效，请重新选择文件')
-  return pending
-}
-
-const progress = (ctx: HandlerContext, task: string) => (p: { phase: string; done: number; total: number }) =>
-  ctx.shell.emit(ctx.senderId, 'progress', { task, ...p })
+import { dropSheet, pendingSheet, pickSheet, progressTo } from '../sheetImport'
 
 export const memberHandlers = {
   'members:search': (input, ctx) => quickSearch(ctx.state.db, input),
@@ -48,27 +32,28 @@ export const memberHandlers = {
   'members:reveal': (input, ctx) => revealMember(ctx.state.db, input, actorOf(ctx)),
 
   'members:importPick': async (_input, ctx) => {
-    const file = await ctx.shell.pickOpenFile({ title: '选择要导入的会员表', filters: SHEETS })
-    if (!file) return null
-    const sheet = await readSheetFile(file, progress(ctx, '读取文件'))
-    const token = randomUUID()
-    ctx.state.imports.set(token, { sheet, senderId: ctx.senderId })
+    const picked = await pickSheet(ctx, '选择要导入的会员表')
+    if (!picked) return null
+    const { token, sheet } = picked
     return { token, ...previewMemberImport(ctx.state.db, sheet, guessMapping(sheet.headers)) }
   },
   'members:importRemap': (input, ctx) => {
-    const { sheet } = pendingImport(ctx, input.token)
+    const sheet = pendingSheet(ctx, input.token)
     return { token: input.token, ...previewMemberImport(ctx.state.db, sheet, input.mapping) }
   },
   'members:importCommit': async (input, ctx) => {
-    const { sheet } = pendingImport(ctx, input.token)
-    const result = await commitMemberImport(ctx.state.db, sheet, input.mapping, actorOf(ctx), progress(ctx, '导入会员'))
-    ctx.state.imports.delete(input.token)
+    const sheet = pendingSheet(ctx, input.token)
+    const result = await commitMemberImport(
+      ctx.state.db,
+      sheet,
+      input.mapping,
+      actorOf(ctx),
+      progressTo(ctx, '导入会员'),
+    )
+    dropSheet(ctx, input.token)
     return result
   },
-  'members:importCancel': (input, ctx) => {
-    ctx.state.imports.delete(input.token)
-    return null
-  },
+  'members:importCancel': (input, ctx) => dropSheet(ctx, input.token),
 
   'members:export': async (input, ctx) => {
     const actor = actorOf(ctx)

@@ -6,6 +6,14 @@ export interface ImportIssueRow {
   reason: string
 }
 
+/** A 行号 / 列 / 原因 table (member or till import) as plain rows. */
+export async function issueRows(table: Locator): Promise<ImportIssueRow[]> {
+  const cells = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')))
+  return cells.map(([row, column, reason]) => ({ row: Number(row), column: column ?? '', reason: reason ?? '' }))
+}
+
 /** 导入: the preview (counts, column mapping, rejected rows), then the result. */
 export class ImportWizard {
   readonly root: Locator
@@ -39,11 +47,8 @@ export class ImportWizard {
   }
 
   /** The 行号 / 列 / 原因 table as plain rows. */
-  async rejectedTable(): Promise<ImportIssueRow[]> {
-    const cells = await this.rejected
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')))
-    return cells.map(([row, column, reason]) => ({ row: Number(row), column: column ?? '', reason: reason ?? '' }))
+  rejectedTable(): Promise<ImportIssueRow[]> {
+    return issueRows(this.rejected)
   }
 
   async commitAndWait() {
