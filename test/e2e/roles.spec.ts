@@ -16,7 +16,7 @@ test('roles: a clerk and a VIP-room operator see only their jobs, and main refus
   await new FirstRunPage(page).openStore('admin-pass', { sample: true })
 
   await shell.open('settings')
-  await expect(settings.tabs).toHaveText(['门店设置', '操作员', '数据与备份', '操作日志'])
+  await expect(settings.tabs).toHaveText(['门店设置', '积分规则', '等级与有效期', '操作员', '数据与备份', '操作日志'])
   await settings.open('operators')
   await settings.addOperator('王丽', 'clerk', 'clerk-pass')
   await settings.addOperator('赵敏', 'viproom', 'viproom-pass')
@@ -47,7 +47,7 @@ test('roles: a clerk and a VIP-room operator see only their jobs, and main refus
   await page.keyboard.press('Escape')
 
   await shell.open('settings')
-  await expect(settings.tabs).toHaveText(['门店设置'])
+  await expect(settings.tabs).toHaveText(['门店设置', '积分规则', '等级与有效期'])
   await expect(page.getByTestId('store-name')).toBeVisible()
   await expect(settings.storeSave).toHaveCount(0)
 
@@ -66,13 +66,21 @@ test('roles: a clerk and a VIP-room operator see only their jobs, and main refus
   // 贵宾室: members, gifts and top-VIP care; may edit members but not import or read the audit log.
   await login.login('赵敏', 'viproom-pass')
   await expect(shell.role).toHaveText('贵宾室')
-  await expect(shell.navItems).toHaveText(['会员', '礼品库存', '高端VIP维护', '设置'])
+  await expect(shell.navItems).toHaveText(['会员', '消费积分', '礼品库存', '高端VIP维护', '设置'])
   await expect(members.newButton).toBeVisible()
   await expect(members.importButton).toHaveCount(0)
+  // The service desk keys in purchases; importing till files is the planners' job.
+  await shell.open('points')
+  await expect(page.locator('[data-testid^="points-tab-"]')).toHaveText([
+    '录入消费',
+    '积分到期提醒',
+    '过期卡',
+    '沉睡会员',
+  ])
   await shell.open('gifts')
   await expect(page.getByTestId('coming-gifts')).toBeVisible()
   await shell.open('settings')
-  await expect(settings.tabs).toHaveText(['门店设置'])
+  await expect(settings.tabs).toHaveText(['门店设置', '积分规则', '等级与有效期'])
   const audit = await page.evaluate(() => window.vipdesk.invoke('audit:list', { page: 1, pageSize: 50 }))
   expect(audit).toMatchObject({ ok: false, error: { kind: 'forbidden' } })
 })

@@ -4,7 +4,7 @@ import { ROLE_LABELS } from '../../../db/rules/roles'
 
 export type SettingsTab = 'store' | 'operators' | 'data' | 'audit'
 
-/** 设置: tabs for 门店设置, 操作员, 数据与备份 and 操作日志, as the role allows. */
+/** 设置: tabs for 门店设置, 积分规则, 等级与有效期, 操作员, 数据与备份 and 操作日志, as the role allows. */
 export class SettingsPage {
   readonly tabs: Locator
   readonly operatorRows: Locator
