@@ -1,6 +1,9 @@
 import { FirstRunPage } from './pages/auth'
+import { MembersPage } from './pages/members'
+import { Shell } from './pages/shell'
 import { TiersPages } from './pages/tiers'
 import { expect, test } from './support/fixtures'
+import { saveScreenshot } from './support/screenshots'
 
 test('tiers: a purchase upgrades, an expired card is renewed with a reason, sleeping members are listed', async ({
   app,
@@ -29,6 +32,7 @@ test('tiers: a purchase upgrades, an expired card is renewed with a reason, slee
   await tiers.openPoints('expired-cards')
   await expect(tiers.expiredTable).toContainText('V2020-0001')
   await expect(tiers.expiredTable).toContainText('未达标')
+  await saveScreenshot(page, 'expired-cards')
   await tiers.renewAnyway('老顾客回访')
   await expect(tiers.expiredEmpty).toBeVisible()
 
@@ -36,7 +40,20 @@ test('tiers: a purchase upgrades, an expired card is renewed with a reason, slee
   await expect(tiers.sleepingTable).toContainText('V2020-0001')
   await expect(tiers.sleepingTable).toContainText('从未消费')
   await expect(tiers.sleepingTable).not.toContainText('V2026-0002')
+  await saveScreenshot(page, 'sleeping-members')
+
+  // The drawer's 等级变化 tab tells the member's story: the upgrade, and the renewed card.
+  const members = new MembersPage(page)
+  await new Shell(page).open('members')
+  await members.openFromSearch('2222', '周金卡')
+  await members.drawer.tab('tiers')
+  await expect(page.getByTestId('tier-current')).toHaveText('金卡')
+  await expect(page.getByTestId('tier-history-row')).toContainText(['近12个月消费 5,120 元，达到金卡标准'])
+  await saveScreenshot(page, 'member-tier-history')
+
+  await members.drawer.close()
 
   await tiers.openSettings()
   await expect(tiers.tierRows).toHaveCount(4)
+  await saveScreenshot(page, 'tier-settings')
 })

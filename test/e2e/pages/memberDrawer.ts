@@ -34,7 +34,7 @@ export class MemberDrawer {
     this.replace = page.getByTestId('member-replace')
   }
 
-  async tab(which: 'profile' | 'cards') {
+  async tab(which: 'profile' | 'cards' | 'purchases' | 'points' | 'tiers') {
     await this.page.getByTestId(`member-tab-${which}`).click()
   }
 

@@ -10,6 +10,11 @@ import { test, type Page } from '@playwright/test'
  * about the screen itself.
  */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  // A tab or drawer still sliding in would be caught half-drawn (Playwright's `animations:
+  // 'disabled'` skips Naive UI's enter transitions to their start); let finite ones finish.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  )
   await page.screenshot({
     path: process.env.VIPDESK_SCREENSHOTS
       ? resolve(__dirname, '../screenshots', `${name}.png`)
