@@ -60,7 +60,8 @@ export const members = sqliteTable(
     index('members_name').on(t.name),
     index('members_birth_md').on(t.birthMonth, t.birthDay),
     index('members_join_date').on(t.joinDate),
-    index('members_tier').on(t.tier),
+    // Points ride along: "金卡, most points first" walks one tier's entries in order.
+    index('members_tier_points').on(t.tier, t.points),
     index('members_status').on(t.status),
     index('members_source').on(t.source),
     index('members_points').on(t.points),
