@@ -1,51 +1,26 @@
-import { ref, watch, type Ref } from 'vue'
+import { computed, watch, type Ref } from 'vue'
+import { usePagedQuery, type PageOf } from '@/composables/usePagedQuery'
 import { usePointsStore } from '@/stores/points'
 
 /**
- * One member's history, a page at a time, reloaded when the member changes or a write moved
- * their points (the store's revision). Only the newest answer lands, so fast paging cannot
- * show an older page.
+ * One member's history, a page at a time, reloaded from the first page when the member changes
+ * or a write moved their points (the store's revision).
  */
 export function usePaged<T>(
   memberId: Ref<number>,
-  fetch: (memberId: number, page: number, pageSize: number) => Promise<{ rows: T[]; total: number }>,
+  fetch: (memberId: number, page: number, pageSize: number) => Promise<PageOf<T>>,
   pageSize = 10,
 ) {
   const points = usePointsStore()
-  const rows = ref<T[]>([]) as Ref<T[]>
-  const total = ref(0)
-  const page = ref(1)
-  const loading = ref(false)
-  const loaded = ref(false)
-  let sequence = 0
+  const query = usePagedQuery((page, size) => fetch(memberId.value, page, size), pageSize)
+  watch([memberId, () => points.revision], query.reload, { immediate: true })
 
-  async function load() {
-    const mine = ++sequence
-    loading.value = true
-    try {
-      const r = await fetch(memberId.value, page.value, pageSize)
-      if (mine !== sequence) return
-      rows.value = r.rows
-      total.value = r.total
-      loaded.value = true
-    } finally {
-      if (mine === sequence) loading.value = false
-    }
+  return {
+    ...query,
+    rows: computed(() => query.result.value?.rows ?? []),
+    total: computed(() => query.result.value?.total ?? 0),
+    loaded: computed(() => query.result.value !== null),
   }
-
-  watch(
-    [memberId, () => points.revision],
-    () => {
-      page.value = 1
-      void load()
-    },
-    { immediate: true },
-  )
-
-  function setPage(p: number) {
-    page.value = p
-    void load()
-  }
-
-  return { rows, total, page, pageSize, loading, loaded, load, setPage }
 }
+
+export type MemberHistory<T> = ReturnType<typeof usePaged<T>>
