@@ -196,11 +196,12 @@ export async function previewPurchaseImport(
   db: Db,
   sheet: SheetData,
   mapping: PurchaseMapping = guessPurchaseMapping(sheet.headers),
+  onProgress?: (p: ImportProgress) => void,
 ): Promise<PurchaseImportPreview> {
   const missing = missingOf(mapping)
   const base = { fileName: sheet.fileName, totalRows: sheet.rows.length, headers: sheet.headers, mapping, missing }
   if (missing.length) return { ...base, willInsert: 0, alreadyThere: 0, rejected: [] }
-  const o = await inLongTransaction(db, () => importLines(db, sheet, mapping, SYSTEM_ACTOR), false)
+  const o = await inLongTransaction(db, () => importLines(db, sheet, mapping, SYSTEM_ACTOR, onProgress), false)
   return { ...base, willInsert: o.result.inserted, alreadyThere: o.alreadyThere, rejected: o.result.rejected }
 }
 

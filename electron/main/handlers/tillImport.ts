@@ -38,7 +38,8 @@ function sampleOf(sheet: SheetData, mapping: PurchaseMapping): TillImportPreview
 }
 
 async function previewOf(ctx: HandlerContext, token: string, sheet: SheetData, mapping?: PurchaseMapping) {
-  const preview = await previewPurchaseImport(ctx.state.db, sheet, mapping)
+  // The check is a dry run of the whole import: on a big till file it takes as long as the import.
+  const preview = await previewPurchaseImport(ctx.state.db, sheet, mapping, progressTo(ctx, '检查小票'))
   return { token, ...preview, sample: sampleOf(sheet, preview.mapping) }
 }
 
