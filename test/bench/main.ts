@@ -35,6 +35,9 @@ async function main() {
   })
   const members = Number(values.members)
   const purchases = Number(values.purchases)
+  if (values.only && !SECTIONS.some((s) => s.name === values.only)) {
+    throw new Error(`--only: no section "${values.only}"; sections: ${SECTIONS.map((s) => s.name).join(', ')}`)
+  }
   const dir = mkdtempSync(join(tmpdir(), 'vipdesk-bench-'))
   const file = join(dir, 'bench.sqlite')
   const db = openDatabase(file)
