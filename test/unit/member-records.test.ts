@@ -112,6 +112,18 @@ describe('lost cards', () => {
     expect(m.replacements[0]).toMatchObject({ oldCardNo: 'L0001', newCardNo: 'L0002', feeFen: 2000, operator: 'admin' })
     const hit = quickSearch(t.db, { query: 'L0001' })
     expect(hit.map((h) => [h.id, h.cardNo, h.matchedBy])).toEqual([[id, 'L0002', 'oldCard']])
+    // The ledger records the card transfer without moving the balance.
+    const last = t.db.sqlite
+      .prepare(
+        'SELECT kind, delta, balance_after AS balance, reason FROM points_ledger WHERE member_id = ? ORDER BY id DESC',
+      )
+      .get(id)
+    expect(last).toEqual({
+      kind: 'transfer',
+      delta: 0,
+      balance: 1500,
+      reason: '补卡：原卡 L0001 的 1,500 积分转入新卡 L0002',
+    })
   })
   it('takes the fee from settings when none is given, and refuses a number in use', () => {
     const a = add('L1001', '甲')

@@ -6,6 +6,7 @@ import { STATUS_LABELS } from '../../rules/members'
 import { tierNames } from '../../rules/tiers'
 import { labelOf, parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
+import { postPoints } from '../points/ledger'
 import { getSettings } from '../settings'
 import { assignMissingValidity } from '../tiers/validity'
 import {
@@ -193,6 +194,19 @@ export function replaceCard(db: Db, input: ReplaceCardInput, actor: Actor) {
         'INSERT INTO card_replacements (member_id, old_card_no, new_card_no, fee_fen, reason, at, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
       .run(v.id, before.card_no, newCardNo, fee, v.reason, now, actor.id)
+    // Points stay with the member, so the balance does not move; the ledger still tells the card's
+    // story, so that a statement printed later explains why the points now sit on another number.
+    postPoints(
+      db,
+      {
+        memberId: v.id,
+        kind: 'transfer',
+        points: 0,
+        ref: newCardNo,
+        reason: `补卡：原卡 ${before.card_no} 的 ${Number(before.points).toLocaleString('en-US')} 积分转入新卡 ${newCardNo}`,
+      },
+      actor,
+    )
     recordAudit(
       db,
       actor,
