@@ -56,6 +56,32 @@ describe('cli: import purchases and points check', () => {
     expect(JSON.parse(check.stdout)).toEqual({ members: 1, differences: [] })
   })
 
+  it('members list --json then reports the points earned and the tier the purchases reached', async () => {
+    writeCsv(join(dir, 'members.csv'), [
+      ['卡号', '姓名'],
+      ['V0001', '王芳'],
+      ['V0002', '李强'],
+    ])
+    await cli('import', 'members', 'members.csv')
+    // 9 November is a member day (× 2); 10 November 2026 is an ordinary Tuesday.
+    writeCsv(join(dir, 'till.csv'), [
+      ['单号', '交易时间', '卡号', '金额'],
+      ['S1', '2026-11-09 10:00', 'V0001', '100'],
+      ['S2', '2026-11-10 10:00', 'V0001', '5000'],
+      ['S3', '2026-11-10 11:00', 'V0002', '80.50'],
+    ])
+    expect((await cli('import', 'purchases', 'till.csv')).code).toBe(0)
+    const listed = JSON.parse((await cli('--json', 'members', 'list')).stdout) as {
+      cardNo: string
+      points: number
+      tier: string
+    }[]
+    expect(listed.map((m) => [m.cardNo, m.points, m.tier])).toEqual([
+      ['V0001', 200 + 5000, '金卡'],
+      ['V0002', 80, '普卡'],
+    ])
+  })
+
   it('points check exits 1 and lists a cached balance that disagrees with the ledger', async () => {
     writeCsv(join(dir, 'members.csv'), [
       ['卡号', '姓名'],
