@@ -1,6 +1,6 @@
 import type { Actor } from '../actor'
 import { validationError } from '../errors'
-import { inTransaction, type Db } from '../handle'
+import { inTransaction, withBulkCache, type Db } from '../handle'
 import { dateToYmd, intToYmd } from '../rules/dates'
 import { recordAudit } from '../services/audit'
 import { PurchaseBook, type PurchaseLine } from '../services/purchases/book'
@@ -213,9 +213,7 @@ export function seedPurchases(db: Db, input: SeedPurchasesInput, actor: Actor): 
   const gen = new Generator(rnd, calendar, firstSerial)
   const out: SeedPurchasesResult = { purchases: 0, receipts: 0, returns: 0 }
   // Every member's lines land on index pages all over the file: a bigger page cache keeps them.
-  const cacheBefore = db.sqlite.pragma('cache_size', { simple: true }) as number
-  db.sqlite.pragma('cache_size = -262144')
-  try {
+  withBulkCache(db, () => {
     const book = new PurchaseBook(db, true)
     let next = 0
     while (next < members.length) {
@@ -238,9 +236,7 @@ export function seedPurchases(db: Db, input: SeedPurchasesInput, actor: Actor): 
         out.purchases += written
       })
     }
-  } finally {
-    db.sqlite.pragma(`cache_size = ${cacheBefore}`)
-  }
+  })
   inTransaction(db, () =>
     recordAudit(
       db,

@@ -19,12 +19,6 @@ import {
 
 /** Rows between two progress reports (and pauses that let the UI breathe). */
 const BATCH = 2000
-/**
- * Page cache for an import's transaction, in KiB. A till file touches index pages all over a big
- * database (every member's purchases and ledger); with SQLite's default 2 MB most of them were
- * evicted and re-read, and dirty ones spilled to the WAL before the commit.
- */
-const IMPORT_CACHE_KIB = 256 * 1024
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export interface PurchaseImportPreview {
@@ -53,26 +47,11 @@ function missingOf(mapping: PurchaseMapping): string[] {
 }
 
 /**
- * Reads, checks and writes every line; the caller holds the transaction. Lines are written in
- * time order (stable for equal times) so that a return can name a receipt earlier in the file.
+ * Reads, checks and writes every line; the caller holds the transaction. Each member's lines are
+ * written in time order (stable for equal times) so that a return can name a receipt earlier in
+ * the file.
  */
 async function importLines(
-  db: Db,
-  sheet: SheetData,
-  mapping: PurchaseMapping,
-  actor: Actor,
-  onProgress?: (p: ImportProgress) => void,
-): Promise<Outcome> {
-  const cacheBefore = db.sqlite.pragma('cache_size', { simple: true }) as number
-  db.sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
-  try {
-    return await importLinesCached(db, sheet, mapping, actor, onProgress)
-  } finally {
-    db.sqlite.pragma(`cache_size = ${cacheBefore}`)
-  }
-}
-
-async function importLinesCached(
   db: Db,
   sheet: SheetData,
   mapping: PurchaseMapping,
