@@ -3,20 +3,11 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { redact, type CliStream } from '../../db/cli/io'
-import { runCli } from '../../db/cli/run'
+import { redact } from '../../db/cli/io'
 import { closeDatabase, openDatabase } from '../../db/open'
 import { listAudit } from '../../db/services/audit'
 import { createOperator, setupAdmin, toActor } from '../../db/services/operators'
-
-class Collector implements CliStream {
-  text = ''
-  constructor(readonly isTTY = false) {}
-  write(chunk: string) {
-    this.text += chunk
-    return true
-  }
-}
+import { runCliCaptured } from '../support/cli'
 
 let dir: string
 let dbFile: string
@@ -26,12 +17,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const stdout = new Collector()
-  const stderr = new Collector()
-  const code = await runCli(args, { stdout, stderr, env, cwd: dir })
-  return { code, stdout: stdout.text, stderr: stderr.text }
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCliCaptured(args, { cwd: dir, env })
 const withDb = (...args: string[]) => cli(['--db', dbFile, ...args])
 
 function inDb<T>(fn: (db: ReturnType<typeof openDatabase>) => T): T {

@@ -2,19 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CliStream } from '../../db/cli/io'
-import { runCli } from '../../db/cli/run'
 import { closeDatabase, openDatabase } from '../../db/open'
 import { writeCsv } from '../support/sheets'
-
-class Collector implements CliStream {
-  text = ''
-  isTTY = false
-  write(chunk: string) {
-    this.text += chunk
-    return true
-  }
-}
+import { runCliCaptured } from '../support/cli'
 
 let dir: string
 beforeEach(() => {
@@ -22,12 +12,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-async function cli(...args: string[]) {
-  const stdout = new Collector()
-  const stderr = new Collector()
-  const code = await runCli(['--db', join(dir, 'vipdesk.sqlite'), ...args], { stdout, stderr, env: {}, cwd: dir })
-  return { code, stdout: stdout.text, stderr: stderr.text }
-}
+const cli = (...args: string[]) => runCliCaptured(['--db', join(dir, 'vipdesk.sqlite'), ...args], { cwd: dir })
 
 describe('cli: import purchases and points check', () => {
   it('prints the same JSON shape as the member import, and adds nothing on a second run', async () => {

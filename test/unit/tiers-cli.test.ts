@@ -2,20 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CliStream } from '../../db/cli/io'
-import { runCli } from '../../db/cli/run'
 import { closeDatabase, openDatabase } from '../../db/open'
 import { createMember } from '../../db/services/members'
 import { createOperator, setupAdmin, toActor } from '../../db/services/operators'
-
-class Collector implements CliStream {
-  text = ''
-  readonly isTTY = false
-  write(chunk: string) {
-    this.text += chunk
-    return true
-  }
-}
+import { runCliCaptured } from '../support/cli'
 
 let dir: string
 let dbFile: string
@@ -31,12 +21,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-async function cli(...args: string[]) {
-  const stdout = new Collector()
-  const stderr = new Collector()
-  const code = await runCli(['--db', dbFile, ...args], { stdout, stderr, env: {}, cwd: dir })
-  return { code, stdout: stdout.text, stderr: stderr.text }
-}
+const cli = (...args: string[]) => runCliCaptured(['--db', dbFile, ...args], { cwd: dir })
 
 describe('tiers review', () => {
   it('reviews once per review day and prints JSON', async () => {
