@@ -156,3 +156,45 @@ test('desk purchase: find by phone tail, preview member-day points, save, return
     await expect(members.drawer.name).toHaveText(MEMBER.name)
   } else await expect(page.getByTestId('expiring-empty')).toBeVisible()
 })
+
+test('ledger: points spent before a return are owed, and the drawer says so', async ({ app }) => {
+  const { page } = app
+  const members = new MembersPage(page)
+  const tabs = new MemberPointsTabs(page)
+  await new FirstRunPage(page).openStore('admin-pass', { sample: false })
+  // Through the bridge, as the desk would: a purchase, its points spent, then the whole receipt returned.
+  const earned = await page.evaluate(async () => {
+    const fail = (what: string) => {
+      throw new Error(what)
+    }
+    const m = await window.vipdesk.invoke('members:create', {
+      cardNo: 'V2026-0099',
+      name: '欠分测试',
+      phone: '13900009999',
+    })
+    if (!m.ok) return fail('create')
+    const memberId = m.data.id
+    const bought = await window.vipdesk.invoke('purchases:record', { memberId, receiptNo: 'D-1', amountFen: 100000 })
+    if (!bought.ok) return fail('purchase')
+    const spent = await window.vipdesk.invoke('points:adjust', {
+      memberId,
+      points: -bought.data.balance,
+      reason: '手工兑换',
+    })
+    if (!spent.ok) return fail('adjust')
+    const back = await window.vipdesk.invoke('purchases:record', {
+      memberId,
+      receiptNo: 'D-1R',
+      amountFen: -100000,
+      originalReceiptNo: 'D-1',
+    })
+    if (!back.ok) return fail('return')
+    return bought.data.points
+  })
+  expect(earned).toBeGreaterThanOrEqual(1000)
+  await members.openFromSearch('9999', '欠分测试')
+  await tabs.tab('points')
+  await expect(tabs.balance).toHaveText('0')
+  await expect(page.getByTestId('ledger-debt')).toContainText(`待抵扣 ${earned.toLocaleString('en-US')}`)
+  await expect(tabs.ledgerRows.first()).toContainText('退货扣减')
+})

@@ -80,6 +80,8 @@ export interface MemberDetail extends MemberListItem {
   address: string | null
   postalCode: string | null
   notes: string
+  /** Points a return could not take back; the next earnings settle them first */
+  pointsDebt: number
   /** YYYY-MM-DD: the card's last valid day (null until the validity rule applied) */
   validUntil: string | null
   referrer: { id: number; cardNo: string; name: string } | null
@@ -113,6 +115,7 @@ export function getMember(db: Db, input: { id: number }): MemberDetail {
     address: (row.address as string | null) ?? null,
     postalCode: (row.postal_code as string | null) ?? null,
     notes: row.notes as string,
+    pointsDebt: row.points_debt as number,
     validUntil: row.valid_until == null ? null : formatYmd(intToYmd(row.valid_until as number)),
     referrer: ref ?? null,
     referrals: s
