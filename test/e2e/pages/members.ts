@@ -57,6 +57,9 @@ export class MembersPage {
   async openCreate(): Promise<MemberForm> {
     await this.newButton.click()
     await expect(this.form.root).toBeVisible()
+    // The form puts the cursor in 卡号 once it has finished opening; typing before that could
+    // land in a field the focus then leaves (the text would end up in the wrong box).
+    await expect(this.form.field('cardNo')).toBeFocused()
     return this.form
   }
 }
