@@ -13,11 +13,15 @@ export interface CliArgs {
   seed?: number
   /** points expire: the day to lapse points up to (YYYY-MM-DD) */
   asOf?: string
+  /** gifts receive: unit cost in fen */
+  unitCost?: number
+  /** gifts redeem: the member's card number */
+  card?: string
   help: boolean
 }
 
 /** Options only some commands take, so that a stray one is reported rather than ignored. */
-export type CommandOption = 'members' | 'purchases' | 'seed' | 'asOf'
+export type CommandOption = 'members' | 'purchases' | 'seed' | 'asOf' | 'unitCost' | 'card'
 
 function translate(e: unknown): string {
   const err = e as { code?: string; message?: string }
@@ -53,6 +57,8 @@ const read = (argv: readonly string[]) =>
       purchases: { type: 'string' },
       seed: { type: 'string' },
       'as-of': { type: 'string' },
+      'unit-cost': { type: 'string' },
+      card: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -68,6 +74,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const v = parsed.values
   if (v.db !== undefined && !v.db.trim()) throw new UsageError('选项 --db 需要数据库文件路径')
   if (v.operator !== undefined && !v.operator.trim()) throw new UsageError('选项 --operator 需要操作员用户名')
+  if (v.card !== undefined && !v.card.trim()) throw new UsageError('选项 --card 需要会员卡号')
   return {
     words: parsed.positionals,
     db: v.db,
@@ -77,6 +84,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     purchases: integer('purchases', v.purchases, 1),
     seed: integer('seed', v.seed, -2147483648),
     asOf: v['as-of'],
+    unitCost: integer('unit-cost', v['unit-cost'], 0),
+    card: v.card?.trim(),
     help: v.help ?? false,
   }
 }

@@ -7,6 +7,14 @@ import { closeDatabase, openDatabase } from '../open'
 import type { Role } from '../rules/roles'
 import { parseCliArgs, type CliArgs, type CommandOption } from './args'
 import { backupCommand, restoreCommand } from './commands/data'
+import {
+  giftsListCommand,
+  giftsReceiveCommand,
+  giftsRedeemCommand,
+  importGiftsCommand,
+  stockCheckCommand,
+} from './commands/gifts'
+import { GIFT_KEEPERS } from '../services/gifts/catalogue'
 import { exportCommand, exportFormatOf, importCommand, listCommand, seedCommand } from './commands/members'
 import { importPurchasesCommand, pointsCheckCommand } from './commands/purchases'
 import { pointsExpireCommand } from './commands/points'
@@ -20,6 +28,8 @@ interface Command {
   words: string[]
   /** Takes one FILE argument after the command words. */
   file?: string
+  /** Takes other arguments after the command words (e.g. `gifts receive CODE QTY`). */
+  operands?: { min: number; max: number; usage: string }
   options?: CommandOption[]
   /** Roles allowed when --operator names someone (the same limits as the app). */
   roles?: readonly Role[]
@@ -69,6 +79,25 @@ const COMMANDS: Command[] = [
     database: 'existing',
     run: cardsRenewDueCommand,
   },
+  { words: ['import', 'gifts'], file: 'FILE', roles: GIFT_KEEPERS, database: 'existing', run: importGiftsCommand },
+  { words: ['gifts', 'list'], database: 'existing', run: giftsListCommand },
+  {
+    words: ['gifts', 'receive'],
+    operands: { min: 2, max: 2, usage: 'CODE QTY [--unit-cost FEN]' },
+    options: ['unitCost'],
+    roles: GIFT_KEEPERS,
+    database: 'existing',
+    run: giftsReceiveCommand,
+  },
+  {
+    words: ['gifts', 'redeem'],
+    operands: { min: 1, max: 50, usage: '--card 卡号 CODE[xQTY]...' },
+    options: ['card'],
+    roles: GIFT_KEEPERS,
+    database: 'existing',
+    run: giftsRedeemCommand,
+  },
+  { words: ['stock', 'check'], database: 'existing', run: stockCheckCommand },
   { words: ['backup'], file: 'FILE', roles: ADMIN, database: 'existing', run: backupCommand },
   { words: ['restore'], file: 'FILE', roles: ADMIN, database: 'none', run: restoreCommand },
 ]
@@ -85,16 +114,20 @@ function findCommand(args: CliArgs): { command: Command; file: string | undefine
   const rest = words.slice(command.words.length)
   const name = command.words.join(' ')
   if (command.file && rest.length !== 1) throw new UsageError(`命令 ${name} 需要一个文件参数：${name} ${command.file}`)
-  if (!command.file && rest.length) throw new UsageError(`命令 ${name} 不接受参数"${rest.join(' ')}"`)
-  for (const opt of ['members', 'purchases', 'seed', 'asOf'] as const) {
+  const ops = command.operands
+  if (ops && (rest.length < ops.min || rest.length > ops.max))
+    throw new UsageError(`命令 ${name} 的用法：${name} ${ops.usage}`)
+  if (!command.file && !ops && rest.length) throw new UsageError(`命令 ${name} 不接受参数"${rest.join(' ')}"`)
+  for (const opt of ['members', 'purchases', 'seed', 'asOf', 'unitCost', 'card'] as const) {
     if (args[opt] !== undefined && !command.options?.includes(opt)) {
-      throw new UsageError(`命令 ${name} 不接受选项 --${opt === 'asOf' ? 'as-of' : opt}`)
+      const flag = opt === 'asOf' ? 'as-of' : opt === 'unitCost' ? 'unit-cost' : opt
+      throw new UsageError(`命令 ${name} 不接受选项 --${flag}`)
     }
   }
-  if (rest[0] !== undefined) command.check?.(rest[0])
+  if (command.file && rest[0] !== undefined) command.check?.(rest[0])
   if (name === 'seed' && args.members === undefined && args.purchases === undefined)
     throw new UsageError('命令 seed 需要 --members N（要生成的会员数）或 --purchases N（要生成的消费行数）')
-  return { command, file: rest[0] }
+  return { command, file: command.file ? rest[0] : undefined }
 }
 
 function dbFileOf(args: CliArgs, io: CliIo): string {

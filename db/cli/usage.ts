@@ -15,6 +15,13 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   points expire [--as-of 日期]  处理截至该日（YYYY-MM-DD，默认今天）到期的积分；重复执行不会重复扣减
   tiers review [--as-of 日期]   做截至该日应做的年度等级评级（降级只在此时发生）；同一评级日只做一次
   cards renew-due [--as-of 日期] 为有效期内积分达标的过期会员卡自动续期；重复执行不会重复续期
+  import gifts FILE             从 .xlsx / .csv 导入礼品目录（重复导入按编码更新；库存列只在礼品尚无流水时记为期初库存）
+  gifts list                    列出礼品目录（编码、名称、类别、库存、预警库存、兑换积分、成本）
+  gifts receive CODE QTY [--unit-cost 分]
+                                礼品入库 QTY 件（单价以分计，默认取目录成本）
+  gifts redeem --card 卡号 CODE[xQTY]...
+                                为会员兑换礼品（例：G001 G002x2）；不符合兑换条件时退出码为 1 并说明原因
+  stock check                   按出入库流水重算全部礼品库存并列出不一致（有不一致时退出码为 1）
   backup FILE                   在线备份数据库到 FILE（运行中的程序不受影响）
   restore FILE                  用备份文件 FILE 替换当前数据库（原库另存到 backups 文件夹）
   help                          显示本说明
@@ -32,5 +39,7 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   npm run cli -- --db ./vipdesk.sqlite --json import members 会员名单.xlsx
   npm run cli -- --db ./vipdesk.sqlite --json import purchases 收银流水.csv
   npm run cli -- --db ./vipdesk.sqlite --json members list > members.json
+  npm run cli -- --db ./vipdesk.sqlite --json import gifts 礼品目录.xlsx
+  npm run cli -- --db ./vipdesk.sqlite gifts redeem --card V000123 G001 G002x2
   npm run cli -- --db ./vipdesk.sqlite backup ./backups/vipdesk-manual.sqlite
 `

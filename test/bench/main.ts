@@ -15,6 +15,7 @@ import { seedMembers } from '../../db/seed'
 import { seedPurchases } from '../../db/seed/purchases'
 import { makeContext } from './context'
 import { formatRows, once, type BenchRow, type BenchSection } from './report'
+import { giftsSection } from './sections/gifts'
 import { importSection } from './sections/import'
 import { pageSection } from './sections/page'
 import { pointsSection } from './sections/points'
@@ -22,7 +23,14 @@ import { purchaseImportSection } from './sections/purchaseImport'
 import { searchSection } from './sections/search'
 
 // The purchase import runs last: it adds a million lines the other sections should not see.
-const SECTIONS: BenchSection[] = [searchSection, pageSection, importSection, pointsSection, purchaseImportSection]
+const SECTIONS: BenchSection[] = [
+  searchSection,
+  pageSection,
+  importSection,
+  pointsSection,
+  purchaseImportSection,
+  giftsSection,
+]
 
 async function main() {
   const { values } = parseArgs({
