@@ -41,6 +41,21 @@ import type {
 import type { AdjustInput } from '../../db/services/points/adjust'
 import type { ExpiringMember, ExpiringSoonQuery } from '../../db/services/points/expiry'
 import type { Posted } from '../../db/services/points/ledger'
+import type {
+  CreateGiftInput,
+  EligibleGifts,
+  GiftListQuery,
+  GiftRow,
+  IssueInput,
+  Moved,
+  MovementRecord,
+  ReceiveInput,
+  Redeemed,
+  RedeemInput,
+  RedemptionRecord,
+  StocktakeInput,
+  UpdateGiftInput,
+} from '../../db/services/gifts'
 import { ADMIN_ONLY, ALL_ROLES, AUDIT_READERS, MEMBER_WRITERS, REVEALERS, type Role } from '../../db/rules/roles'
 
 /** 'public' calls work before login; all others need a logged-in operator with one of the roles. */
@@ -170,6 +185,20 @@ export const contract = {
   ),
   /** The yearly tier review now (idempotent per review day). */
   'tiers:review': call<ReviewInput, ReviewRun>(['admin', 'planner']),
+  // gifts (handlers/gifts.ts)
+  'gifts:list': call<GiftListQuery, GiftRow[]>(ALL_ROLES),
+  'gifts:lowStock': call<void, GiftRow[]>(ALL_ROLES),
+  /** The redemption gifts a member can take now, and those they cannot with the reason. */
+  'gifts:eligible': call<{ memberId: number }, EligibleGifts>(ALL_ROLES),
+  /** Same roles as GIFT_KEEPERS in db/services/gifts/catalogue.ts (not imported: runtime code). */
+  'gifts:redeem': call<RedeemInput, Redeemed>(['admin', 'planner', 'viproom']),
+  'gifts:receive': call<ReceiveInput, Moved>(['admin', 'planner', 'viproom']),
+  'gifts:issue': call<IssueInput, Moved>(['admin', 'planner', 'viproom']),
+  'gifts:stocktake': call<StocktakeInput, Moved & { difference: number }>(['admin', 'planner', 'viproom']),
+  'gifts:create': call<CreateGiftInput, GiftRow>(['admin', 'planner', 'viproom']),
+  'gifts:update': call<UpdateGiftInput, GiftRow>(['admin', 'planner', 'viproom']),
+  'gifts:memberRedemptions': call<{ memberId: number; limit?: number }, RedemptionRecord[]>(ALL_ROLES),
+  'gifts:movements': call<{ code: string; limit?: number }, MovementRecord[]>(ALL_ROLES),
 } as const
 
 export type Contract = typeof contract

@@ -1,6 +1,7 @@
 import type { Handlers } from '../dispatch'
 import { adminHandlers } from './admin'
 import { dataHandlers } from './data'
+import { giftsHandlers } from './gifts'
 import { memberHandlers } from './members'
 import { purchasesHandlers } from './purchases'
 import { sessionHandlers } from './session'
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...purchasesHandlers,
   ...tillImportHandlers,
   ...tiersHandlers,
+  ...giftsHandlers,
 }

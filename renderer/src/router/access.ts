@@ -30,6 +30,12 @@ export const POINTS_PAGES: NavItem[] = [
   { name: 'points-sleeping', label: '沉睡会员', roles: MEMBER_WRITERS },
 ]
 
+/** 礼品库存: the VIP room's redemption desk and its stock, a tab each. */
+export const GIFTS_PAGES: NavItem[] = [
+  { name: 'gifts-desk', label: '兑换台', roles: ['admin', 'planner', 'viproom'] },
+  { name: 'gifts-stock', label: '库存', roles: ['admin', 'planner', 'viproom'] },
+]
+
 export const SETTINGS_PAGES: NavItem[] = [
   { name: 'settings-store', label: '门店设置', roles: ALL_ROLES },
   { name: 'settings-points', label: '积分规则', roles: ALL_ROLES },
@@ -39,7 +45,7 @@ export const SETTINGS_PAGES: NavItem[] = [
   { name: 'settings-audit', label: '操作日志', roles: AUDIT_READERS },
 ]
 
-const byName = new Map([...JOBS, ...POINTS_PAGES, ...SETTINGS_PAGES].map((n) => [n.name, n.roles]))
+const byName = new Map([...JOBS, ...POINTS_PAGES, ...GIFTS_PAGES, ...SETTINGS_PAGES].map((n) => [n.name, n.roles]))
 
 /** Routes not in the table (login, first run) are not role-bound. */
 export function mayVisit(routeName: string, role: Role | null): boolean {

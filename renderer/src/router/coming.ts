@@ -1,10 +1,5 @@
 /** What each not-yet-built job will do, shown honestly on its placeholder screen. */
 export const COMING: Record<string, { title: string; description: string }> = {
-  gifts: {
-    title: '礼品库存',
-    description:
-      '管理开卡礼、生日礼、推荐礼、积分兑换礼品和回门赠礼的库存：入库、发放、盘点和调整，每一笔都记下经手人和原因；库存低于安全量时提醒补货；按月统计礼品成本，打印季度礼品册。',
-  },
   care: {
     title: '高端VIP维护',
     description:

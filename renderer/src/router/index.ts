@@ -43,7 +43,16 @@ const routes: RouteRecordRaw[] = [
           { path: 'sleeping', name: 'points-sleeping', component: () => import('@/views/points/SleepingMembers.vue') },
         ],
       },
-      comingRoute('gifts', 'gifts'),
+      {
+        path: 'gifts',
+        name: 'gifts',
+        component: () => import('@/views/gifts/GiftsView.vue'),
+        redirect: { name: 'gifts-desk' },
+        children: [
+          { path: 'desk', name: 'gifts-desk', component: () => import('@/views/gifts/RedeemDesk.vue') },
+          { path: 'stock', name: 'gifts-stock', component: () => import('@/views/gifts/StockView.vue') },
+        ],
+      },
       comingRoute('care', 'care'),
       comingRoute('birthday', 'birthday'),
       comingRoute('reports', 'reports'),

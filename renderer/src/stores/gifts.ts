@@ -1,0 +1,57 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { InputOf, OutputOf } from '../../../electron/shared/contract'
+import { call } from '@/api/client'
+import { usePointsStore } from './points'
+
+export type Gift = OutputOf<'gifts:list'>[number]
+
+/**
+ * The VIP room's gifts: the catalogue with its stock, the low-stock count for the sidebar badge,
+ * and the desk's offer and redemption. Every write reloads the catalogue so the badge stays true.
+ */
+export const useGiftsStore = defineStore('gifts', () => {
+  const list = ref<Gift[]>([])
+  const lowCount = ref(0)
+  const loaded = ref(false)
+
+  async function load() {
+    list.value = await call('gifts:list', {})
+    loaded.value = true
+    await refreshLow()
+  }
+
+  async function refreshLow() {
+    lowCount.value = (await call('gifts:lowStock', undefined)).length
+  }
+
+  const eligible = (memberId: number) => call('gifts:eligible', { memberId })
+
+  async function redeem(input: InputOf<'gifts:redeem'>) {
+    const done = await call('gifts:redeem', input)
+    // Balances shown elsewhere (member drawer, list) follow the points ledger.
+    usePointsStore().revision++
+    await load()
+    return done
+  }
+
+  async function receive(input: InputOf<'gifts:receive'>) {
+    const moved = await call('gifts:receive', input)
+    await load()
+    return moved
+  }
+
+  async function create(input: InputOf<'gifts:create'>) {
+    const gift = await call('gifts:create', input)
+    await load()
+    return gift
+  }
+
+  function reset() {
+    list.value = []
+    lowCount.value = 0
+    loaded.value = false
+  }
+
+  return { list, lowCount, loaded, load, refreshLow, eligible, redeem, receive, create, reset }
+})
