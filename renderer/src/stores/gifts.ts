@@ -30,8 +30,7 @@ export const useGiftsStore = defineStore('gifts', () => {
   async function redeem(input: InputOf<'gifts:redeem'>) {
     const done = await call('gifts:redeem', input)
     // Balances shown elsewhere (member drawer, list) follow the points ledger.
-    usePointsStore().revision++
-    await load()
+    await Promise.all([usePointsStore().moved(input.memberId), load()])
     return done
   }
 

@@ -28,10 +28,15 @@ export const usePointsStore = defineStore('points', () => {
 
   const preview = (input: DeskPurchaseInput) => call('purchases:preview', input)
 
+  /** After any write that moved a member's points: open tabs reload, drawer and list show the new balance. */
+  async function moved(memberId: number) {
+    revision.value++
+    await refreshMember(memberId)
+  }
+
   async function record(input: DeskPurchaseInput) {
     const saved = await call('purchases:record', input)
-    revision.value++
-    await refreshMember(saved.member.id)
+    await moved(saved.member.id)
     return saved
   }
 
@@ -44,8 +49,7 @@ export const usePointsStore = defineStore('points', () => {
   /** After an adjustment the drawer's balance and the member list's 积分 column show the new figure. */
   async function adjust(input: AdjustInput) {
     const posted = await call('points:adjust', input)
-    revision.value++
-    await refreshMember(input.memberId)
+    await moved(input.memberId)
     return posted
   }
 
@@ -54,5 +58,5 @@ export const usePointsStore = defineStore('points', () => {
   const exportExpiring = (format: ExportFormat, days: number, asOf?: string) =>
     call('points:expiringExport', { format, days, asOf })
 
-  return { revision, member, preview, record, purchasesOf, ledgerOf, adjust, expiring, exportExpiring }
+  return { revision, moved, member, preview, record, purchasesOf, ledgerOf, adjust, expiring, exportExpiring }
 })
