@@ -64,6 +64,7 @@ function parseOpeningPoints(raw: unknown, text: string): number | undefined | nu
  */
 export class ImportChecker {
   private readonly settings: Settings
+  private readonly tiers: string[]
   private readonly today: number
   private readonly planned: PlannedRow[] = []
   private readonly rejected: ImportIssue[] = []
@@ -77,6 +78,7 @@ export class ImportChecker {
     private readonly plan: ColumnPlan,
   ) {
     this.settings = getSettings(db)
+    this.tiers = tierNames(this.settings)
     this.today = todayInt(db)
   }
 
@@ -98,7 +100,7 @@ export class ImportChecker {
           ...EMPTY_MEMBER_FIELDS,
           cardNo: card,
           name: '',
-          tier: tierNames(this.settings)[0],
+          tier: this.tiers[0],
           joinDate: String(this.today),
           source: '其他',
         }
@@ -129,7 +131,7 @@ export class ImportChecker {
     // Codes beginning with 0 (内蒙古, 山西, 河北) lose that 0 when Excel stores them as numbers.
     if (postal) input.postalCode = typeof raw('postalCode') === 'number' && postal.length === 5 ? `0${postal}` : postal
     const tier = text('tier')
-    if (tier) input.tier = matchTier(tier, tierNames(this.settings)) ?? tier
+    if (tier) input.tier = matchTier(tier, this.tiers) ?? tier
     const joined = text('joinDate')
     if (joined) input.joinDate = joined
     const source = text('source')
