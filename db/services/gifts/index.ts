@@ -13,3 +13,4 @@ export {
   type MovementRecord,
   type GiftMonthReport,
 } from './history'
+export { photosDirOf, storePhoto, photoPath, photoDataUrl, PHOTO_EXTENSIONS } from './photos'
