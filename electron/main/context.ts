@@ -14,6 +14,15 @@ export interface Shell {
   pickOpenFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>
   pickSaveFile(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>
   emit<E extends keyof Events>(senderId: number, event: E, payload: Events[E]): void
+  /** Printed documents: self-contained HTML whose CSS `@page` sets paper size and margins. */
+  printer: Printer
+}
+
+export interface Printer {
+  /** Renders the document to PDF bytes. */
+  pdf(html: string): Promise<Buffer>
+  /** Sends the document to a printer through the system print dialog; false when cancelled. */
+  print(html: string): Promise<boolean>
 }
 
 /** The main process's mutable state: the open database and who is logged in where. */

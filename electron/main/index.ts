@@ -12,6 +12,7 @@ import { createDispatcher } from './dispatch'
 import { handlers } from './handlers'
 import { registerIpc } from './ipc'
 import { electronNativeBinding, migrationsFolder, resolveDbFile } from './paths'
+import { electronPrinter } from './print'
 import { createMainWindow, rendererPaths } from './window'
 
 const log = (message: string) => console.error(`[vipdesk] ${message}`)
@@ -59,6 +60,7 @@ const shell: Shell = {
   emit(senderId, event, payload) {
     webContents.fromId(senderId)?.send(EVENT_CHANNEL, event, payload)
   },
+  printer: electronPrinter,
 }
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@ import { trustedFrame } from '../../electron/main/ipc'
 import { CALL_NAMES, contract } from '../../electron/shared/contract'
 import { createOperator } from '../../db/services/operators'
 import { makeTestDb, type TestDb } from '../support/db'
+import { noPrinter } from '../support/printer'
 
 let t: TestDb
 let logs: string[]
@@ -13,6 +14,7 @@ const shell: Shell = {
   pickOpenFile: async () => null,
   pickSaveFile: async () => null,
   emit: () => undefined,
+  printer: noPrinter,
 }
 
 function dispatcher() {

@@ -8,10 +8,16 @@ import { GIFT_KEEPERS } from '../../db/services/gifts'
 import { createOperator } from '../../db/services/operators'
 import { adjustPoints } from '../../db/services/points/adjust'
 import { makeTestDb, type TestDb } from '../support/db'
+import { noPrinter } from '../support/printer'
 
 // The gift desk's calls as the renderer makes them: through the dispatcher, with roles and envelopes.
 let t: TestDb
-const shell: Shell = { pickOpenFile: async () => null, pickSaveFile: async () => null, emit: () => undefined }
+const shell: Shell = {
+  pickOpenFile: async () => null,
+  pickSaveFile: async () => null,
+  emit: () => undefined,
+  printer: noPrinter,
+}
 const ADMIN = 1
 const VIPROOM = 2
 const CLERK = 3

@@ -9,6 +9,7 @@ import { createMember } from '../../db/services/members'
 import { POINTS_ADJUSTERS } from '../../db/services/points/adjust'
 import { createOperator } from '../../db/services/operators'
 import { makeTestDb, type TestDb } from '../support/db'
+import { noPrinter } from '../support/printer'
 
 // The desk's calls as the renderer makes them: through the dispatcher, with roles and envelopes.
 let t: TestDb
@@ -17,6 +18,7 @@ const shell: Shell = {
   pickOpenFile: async () => null,
   pickSaveFile: async () => saveTo,
   emit: () => undefined,
+  printer: noPrinter,
 }
 const ADMIN = 1
 const VIPROOM = 2

@@ -10,6 +10,7 @@ import { listAudit } from '../../db/services/audit'
 import { checkBalances } from '../../db/services/points/ledger'
 import { runCliCaptured } from '../support/cli'
 import { makeTestDb, type TestDb } from '../support/db'
+import { noPrinter } from '../support/printer'
 
 const open: TestDb[] = []
 const fresh = () => {
@@ -227,7 +228,12 @@ describe('the app’s sample data (data:seedSample)', () => {
       sessions: new Map(),
       imports: new Map(),
     }
-    const shell = { pickOpenFile: async () => null, pickSaveFile: async () => null, emit: () => undefined }
+    const shell = {
+      pickOpenFile: async () => null,
+      pickSaveFile: async () => null,
+      emit: () => undefined,
+      printer: noPrinter,
+    }
     const d = createDispatcher(handlers, state, shell, () => undefined)
     await d.dispatch('session:login', { name: 'admin', password: 'secret123' }, 1)
     const started = performance.now()

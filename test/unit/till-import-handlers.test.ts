@@ -7,6 +7,7 @@ import type { Events, TillImportPreview } from '../../electron/shared/contract'
 import { createMember } from '../../db/services/members'
 import { makeSheetDir, writeCsv, type SheetDir } from '../support/sheets'
 import { makeTestDb, type TestDb } from '../support/db'
+import { noPrinter } from '../support/printer'
 
 // 导入小票 as the renderer drives it: pick (dialog in main) → remap → commit, through the dispatcher.
 let t: TestDb
@@ -17,6 +18,7 @@ const shell: Shell = {
   pickOpenFile: async () => openFile,
   pickSaveFile: async () => null,
   emit: (_id, _event, payload) => void events.push(payload),
+  printer: noPrinter,
 }
 const ADMIN = 1
 const OTHER_WINDOW = 2
