@@ -17,11 +17,18 @@ export interface CliArgs {
   unitCost?: number
   /** gifts redeem: the member's card number */
   card?: string
+  /** gifts catalogue: the PDF to write, and the validity period (YYYY-MM-DD) */
+  pdf?: string
+  from?: string
+  until?: string
+  /** gifts report: the month (YYYY-MM) */
+  month?: string
   help: boolean
 }
 
 /** Options only some commands take, so that a stray one is reported rather than ignored. */
-export type CommandOption = 'members' | 'purchases' | 'seed' | 'asOf' | 'unitCost' | 'card'
+export type CommandOption =
+  'members' | 'purchases' | 'seed' | 'asOf' | 'unitCost' | 'card' | 'pdf' | 'from' | 'until' | 'month'
 
 function translate(e: unknown): string {
   const err = e as { code?: string; message?: string }
@@ -59,6 +66,10 @@ const read = (argv: readonly string[]) =>
       'as-of': { type: 'string' },
       'unit-cost': { type: 'string' },
       card: { type: 'string' },
+      pdf: { type: 'string' },
+      from: { type: 'string' },
+      until: { type: 'string' },
+      month: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -75,6 +86,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (v.db !== undefined && !v.db.trim()) throw new UsageError('选项 --db 需要数据库文件路径')
   if (v.operator !== undefined && !v.operator.trim()) throw new UsageError('选项 --operator 需要操作员用户名')
   if (v.card !== undefined && !v.card.trim()) throw new UsageError('选项 --card 需要会员卡号')
+  if (v.pdf !== undefined && !v.pdf.trim()) throw new UsageError('选项 --pdf 需要 PDF 文件路径')
   return {
     words: parsed.positionals,
     db: v.db,
@@ -86,6 +98,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     asOf: v['as-of'],
     unitCost: integer('unit-cost', v['unit-cost'], 0),
     card: v.card?.trim(),
+    pdf: v.pdf?.trim(),
+    from: v.from,
+    until: v.until,
+    month: v.month?.trim(),
     help: v.help ?? false,
   }
 }

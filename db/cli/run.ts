@@ -8,6 +8,7 @@ import type { Role } from '../rules/roles'
 import { parseCliArgs, type CliArgs, type CommandOption } from './args'
 import { backupCommand, restoreCommand } from './commands/data'
 import {
+  giftsCatalogueCommand,
   giftsListCommand,
   giftsReceiveCommand,
   giftsRedeemCommand,
@@ -15,6 +16,7 @@ import {
   stockCheckCommand,
 } from './commands/gifts'
 import { GIFT_KEEPERS } from '../services/gifts/catalogue'
+import { exportGiftsCommand, giftsReportCommand } from './commands/giftReport'
 import { exportCommand, exportFormatOf, importCommand, listCommand, seedCommand } from './commands/members'
 import { importPurchasesCommand, pointsCheckCommand } from './commands/purchases'
 import { pointsExpireCommand } from './commands/points'
@@ -97,6 +99,28 @@ const COMMANDS: Command[] = [
     database: 'existing',
     run: giftsRedeemCommand,
   },
+  // Prints nothing personal and writes nothing to the database: anyone may make the catalogue.
+  {
+    words: ['gifts', 'catalogue'],
+    options: ['pdf', 'from', 'until'],
+    database: 'existing',
+    run: giftsCatalogueCommand,
+  },
+  {
+    words: ['export', 'gifts'],
+    file: 'FILE',
+    roles: GIFT_KEEPERS,
+    database: 'existing',
+    check: exportFormatOf,
+    run: exportGiftsCommand,
+  },
+  {
+    words: ['gifts', 'report'],
+    options: ['month'],
+    roles: ['admin', 'planner', 'viproom'],
+    database: 'existing',
+    run: giftsReportCommand,
+  },
   { words: ['stock', 'check'], database: 'existing', run: stockCheckCommand },
   { words: ['backup'], file: 'FILE', roles: ADMIN, database: 'existing', run: backupCommand },
   { words: ['restore'], file: 'FILE', roles: ADMIN, database: 'none', run: restoreCommand },
@@ -118,7 +142,18 @@ function findCommand(args: CliArgs): { command: Command; file: string | undefine
   if (ops && (rest.length < ops.min || rest.length > ops.max))
     throw new UsageError(`命令 ${name} 的用法：${name} ${ops.usage}`)
   if (!command.file && !ops && rest.length) throw new UsageError(`命令 ${name} 不接受参数"${rest.join(' ')}"`)
-  for (const opt of ['members', 'purchases', 'seed', 'asOf', 'unitCost', 'card'] as const) {
+  for (const opt of [
+    'members',
+    'purchases',
+    'seed',
+    'asOf',
+    'unitCost',
+    'card',
+    'pdf',
+    'from',
+    'until',
+    'month',
+  ] as const) {
     if (args[opt] !== undefined && !command.options?.includes(opt)) {
       const flag = opt === 'asOf' ? 'as-of' : opt === 'unitCost' ? 'unit-cost' : opt
       throw new UsageError(`命令 ${name} 不接受选项 --${flag}`)

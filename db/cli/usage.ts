@@ -21,6 +21,12 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
                                 礼品入库 QTY 件（单价以分计，默认取目录成本）
   gifts redeem --card 卡号 CODE[xQTY]...
                                 为会员兑换礼品（例：G001 G002x2）；不符合兑换条件时退出码为 1 并说明原因
+  export gifts FILE             导出礼品目录到 FILE（.xlsx 或 .csv，含库存与库存金额；可用 import gifts 导回）
+  gifts report [--month YYYY-MM]
+                                礼品月报：按类别与用途的礼品成本、兑换次数与积分、月末库存金额（默认本月）
+  gifts catalogue --pdf FILE [--from 日期] [--until 日期]
+                                生成积分兑换礼品册（A4 PDF，按积分段分组，含照片；有效期默认本季度）；
+                                用无界面 Chromium 排版，可用环境变量 VIPDESK_CHROMIUM 指定其路径
   stock check                   按出入库流水重算全部礼品库存并列出不一致（有不一致时退出码为 1）
   backup FILE                   在线备份数据库到 FILE（运行中的程序不受影响）
   restore FILE                  用备份文件 FILE 替换当前数据库（原库另存到 backups 文件夹）
@@ -41,5 +47,7 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   npm run cli -- --db ./vipdesk.sqlite --json members list > members.json
   npm run cli -- --db ./vipdesk.sqlite --json import gifts 礼品目录.xlsx
   npm run cli -- --db ./vipdesk.sqlite gifts redeem --card V000123 G001 G002x2
+  npm run cli -- --db ./vipdesk.sqlite gifts catalogue --pdf 礼品册.pdf --from 2026-01-01 --until 2026-03-31
+  npm run cli -- --db ./vipdesk.sqlite --json gifts report --month 2026-11
   npm run cli -- --db ./vipdesk.sqlite backup ./backups/vipdesk-manual.sqlite
 `

@@ -121,3 +121,33 @@ export function eligibility(
     return { ok: false, reason: `积分不足：${gift.name}需要 ${n(need)} 分，当前可用 ${n(member.points)} 分` }
   return { ok: true }
 }
+
+/**
+ * The printed catalogue's points bands, lowest first: each starts at `min` points and runs up to
+ * the next band's start. 3,000 is a boundary because it is the small-redemption limit
+ * (SMALL_REDEMPTION_MAX_BALANCE): everything a small redeemer can take sits in the first two bands.
+ */
+export const POINTS_BANDS = [
+  { min: 0, label: '1,000 分以下' },
+  { min: 1000, label: '1,000–2,999 分' },
+  { min: 3000, label: '3,000–4,999 分' },
+  { min: 5000, label: '5,000–9,999 分' },
+  { min: 10000, label: '10,000 分及以上' },
+] as const
+export type PointsBand = (typeof POINTS_BANDS)[number]
+
+/** The band a points price falls in (the highest band whose start it reaches). */
+export function pointsBandOf(points: number): PointsBand {
+  let band: PointsBand = POINTS_BANDS[0]
+  for (const b of POINTS_BANDS) if (points >= b.min) band = b
+  return band
+}
+
+/** The calendar quarter a day (yyyymmdd) falls in: the printed catalogue's usual validity. */
+export function calendarQuarter(ymd: number): { from: number; until: number } {
+  const y = Math.floor(ymd / 10000)
+  const first = Math.floor(((Math.floor(ymd / 100) % 100) - 1) / 3) * 3 + 1
+  const last = first + 2
+  const lastDay = new Date(Date.UTC(y, last, 0)).getUTCDate()
+  return { from: y * 10000 + first * 100 + 1, until: y * 10000 + last * 100 + lastDay }
+}

@@ -14,5 +14,7 @@ export const ALL_ROLES: readonly Role[] = ROLES
 export const MEMBER_WRITERS: readonly Role[] = ['admin', 'planner', 'viproom']
 /** Who may see a phone or ID number in full (each time is audited). */
 export const REVEALERS: readonly Role[] = ['admin', 'planner', 'viproom']
+/** The VIP room keeps the gifts; the programme's owners may too. */
+export const GIFT_KEEPERS: readonly Role[] = ['admin', 'planner', 'viproom']
 export const AUDIT_READERS: readonly Role[] = ['admin', 'planner']
 export const ADMIN_ONLY: readonly Role[] = ['admin']

@@ -44,7 +44,12 @@ import type { Posted } from '../../db/services/points/ledger'
 import type {
   CreateGiftInput,
   EligibleGifts,
+  GiftField,
+  GiftImportPreview,
   GiftListQuery,
+  GiftMapping,
+  GiftMonthReport,
+  MonthInput,
   GiftRow,
   IssueInput,
   Moved,
@@ -53,10 +58,21 @@ import type {
   Redeemed,
   RedeemInput,
   RedemptionRecord,
+  Returned,
+  ReturnLinesInput,
   StocktakeInput,
   UpdateGiftInput,
 } from '../../db/services/gifts'
-import { ADMIN_ONLY, ALL_ROLES, AUDIT_READERS, MEMBER_WRITERS, REVEALERS, type Role } from '../../db/rules/roles'
+import type { CatalogueInput } from '../../db/print/giftCatalogue'
+import {
+  ADMIN_ONLY,
+  ALL_ROLES,
+  AUDIT_READERS,
+  GIFT_KEEPERS,
+  MEMBER_WRITERS,
+  REVEALERS,
+  type Role,
+} from '../../db/rules/roles'
 
 /** 'public' calls work before login; all others need a logged-in operator with one of the roles. */
 export type Access = 'public' | readonly Role[]
@@ -93,6 +109,12 @@ export type TillImportPreview = PurchaseImportPreview & {
 type Id = { id: number }
 type Reason = { id: number; reason: string }
 export type ExportFormat = 'xlsx' | 'csv'
+
+/** A gift sheet's preview, with the token for the calls that follow and its first lines as read. */
+export type GiftSheetPreview = GiftImportPreview & {
+  token: string
+  sample: { row: number; values: Partial<Record<GiftField, string>> }[]
+}
 
 export const contract = {
   'session:state': call<void, SessionState>('public'),
@@ -190,15 +212,41 @@ export const contract = {
   'gifts:lowStock': call<void, GiftRow[]>(ALL_ROLES),
   /** The redemption gifts a member can take now, and those they cannot with the reason. */
   'gifts:eligible': call<{ memberId: number }, EligibleGifts>(ALL_ROLES),
-  /** Same roles as GIFT_KEEPERS in db/services/gifts/catalogue.ts (not imported: runtime code). */
-  'gifts:redeem': call<RedeemInput, Redeemed>(['admin', 'planner', 'viproom']),
-  'gifts:receive': call<ReceiveInput, Moved>(['admin', 'planner', 'viproom']),
-  'gifts:issue': call<IssueInput, Moved>(['admin', 'planner', 'viproom']),
-  'gifts:stocktake': call<StocktakeInput, Moved & { difference: number }>(['admin', 'planner', 'viproom']),
-  'gifts:create': call<CreateGiftInput, GiftRow>(['admin', 'planner', 'viproom']),
-  'gifts:update': call<UpdateGiftInput, GiftRow>(['admin', 'planner', 'viproom']),
+  'gifts:redeem': call<RedeemInput, Redeemed>(GIFT_KEEPERS),
+  'gifts:receive': call<ReceiveInput, Moved>(GIFT_KEEPERS),
+  'gifts:issue': call<IssueInput, Moved>(GIFT_KEEPERS),
+  'gifts:stocktake': call<StocktakeInput, Moved & { difference: number }>(GIFT_KEEPERS),
+  'gifts:create': call<CreateGiftInput, GiftRow>(GIFT_KEEPERS),
+  'gifts:update': call<UpdateGiftInput, GiftRow>(GIFT_KEEPERS),
   'gifts:memberRedemptions': call<{ memberId: number; limit?: number }, RedemptionRecord[]>(ALL_ROLES),
   'gifts:movements': call<{ code: string; limit?: number }, MovementRecord[]>(ALL_ROLES),
+  /** 月报: cost by category and purpose, redemptions, stock value at month end (report.ts). */
+  'gifts:report': call<MonthInput, GiftMonthReport>(GIFT_KEEPERS),
+  /** Save dialog in main; the month's report as .xlsx. */
+  'gifts:reportExport': call<MonthInput, { file: string; month: string } | null>(GIFT_KEEPERS),
+  // gift import and export (handlers/giftSheets.ts), the till import's steps
+  'gifts:importPick': call<void, GiftSheetPreview | null>(GIFT_KEEPERS),
+  'gifts:importRemap': call<{ token: string; mapping: GiftMapping }, GiftSheetPreview>(GIFT_KEEPERS),
+  'gifts:importCommit': call<{ token: string; mapping: GiftMapping }, ImportResult>(GIFT_KEEPERS),
+  'gifts:importCancel': call<{ token: string }, null>(GIFT_KEEPERS),
+  /** Save dialog in main; the catalogue with stock, in columns the import reads back. */
+  'gifts:export': call<{ format: ExportFormat }, { file: string; count: number } | null>(GIFT_KEEPERS),
+  /** File dialog in main; the picture is copied beside the database (null when cancelled). */
+  'gifts:pickPhoto': call<void, { photo: string; dataUrl: string } | null>(GIFT_KEEPERS),
+  /** A gift's photo as a data: URL, or null when it has none. */
+  'gifts:photo': call<{ code: string }, string | null>(ALL_ROLES),
+  /** Redeemed gifts back for a quality defect within RETURN_DAYS: stock restored, points refunded. */
+  'gifts:return': call<ReturnLinesInput, Returned>(GIFT_KEEPERS),
+  /** The redemption slip as HTML, for the in-app preview. */
+  'gifts:slip': call<{ redemptionId: number }, { html: string }>(ALL_ROLES),
+  /** The redemption slip to the receipt printer (system print dialog); false when cancelled. */
+  'gifts:printSlip': call<{ redemptionId: number }, { printed: boolean }>(GIFT_KEEPERS),
+  /** 礼品册: the redemption gifts on offer in a validity period (yyyymmdd), as printable HTML. */
+  'gifts:catalogue': call<CatalogueInput, { html: string; count: number; pages: number }>(ALL_ROLES),
+  /** Save dialog in main; the catalogue as an A4 PDF (null when cancelled). */
+  'gifts:catalogueSave': call<CatalogueInput, { file: string; count: number; pages: number } | null>(ALL_ROLES),
+  /** The catalogue to a printer through the system print dialog; false when cancelled. */
+  'gifts:cataloguePrint': call<CatalogueInput, { printed: boolean }>(ALL_ROLES),
 } as const
 
 export type Contract = typeof contract

@@ -15,6 +15,7 @@ import { seedMembers } from '../../db/seed'
 import { seedPurchases } from '../../db/seed/purchases'
 import { makeContext } from './context'
 import { formatRows, once, type BenchRow, type BenchSection } from './report'
+import { giftCatalogueSection } from './sections/giftCatalogue'
 import { giftsSection } from './sections/gifts'
 import { importSection } from './sections/import'
 import { pageSection } from './sections/page'
@@ -30,6 +31,7 @@ const SECTIONS: BenchSection[] = [
   pointsSection,
   purchaseImportSection,
   giftsSection,
+  giftCatalogueSection,
 ]
 
 async function main() {

@@ -80,7 +80,7 @@ test('roles: a clerk and a VIP-room operator see only their jobs, and main refus
   // The VIP room keeps the gifts: it lands on the redemption desk.
   await shell.open('gifts')
   await expect(page.getByTestId('gifts-desk')).toBeVisible()
-  await expect(page.locator('[data-testid^="gifts-tab-"]')).toHaveText(['兑换台', '库存'])
+  await expect(page.locator('[data-testid^="gifts-tab-"]')).toHaveText(['兑换台', '库存', '礼品册', '月报'])
   await shell.open('settings')
   await expect(settings.tabs).toHaveText(['门店设置', '积分规则', '等级与有效期'])
   const audit = await page.evaluate(() => window.vipdesk.invoke('audit:list', { page: 1, pageSize: 50 }))

@@ -1,10 +1,15 @@
-import { GIFT_CATEGORY_LABELS } from '../../rules/gifts'
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { chineseDate } from '../../print/document'
+import { giftCatalogueHtml } from '../../print/giftCatalogue'
+import { calendarQuarter, GIFT_CATEGORY_LABELS } from '../../rules/gifts'
 import {
   checkStock,
   commitGiftImport,
   giftByCode,
   listGifts,
   memberIdOfCard,
+  photosDirOf,
   receiveStock,
   redeemGifts,
 } from '../../services/gifts'
@@ -112,4 +117,32 @@ export async function stockCheckCommand(ctx: CliContext): Promise<number> {
   for (const d of r.differences) lines.push(`  ${d.code} ${d.name}：库存 ${d.cached}，流水合计 ${d.movements}`)
   await ctx.say(lines.join('\n'))
   return 1
+}
+
+function dayOption(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new UsageError(`选项 --${flag} 的日期格式应为 YYYY-MM-DD，收到"${text}"`)
+  return Number(text.replaceAll('-', ''))
+}
+
+/**
+ * `gifts catalogue --pdf FILE [--from YYYY-MM-DD] [--until YYYY-MM-DD]`: the printed catalogue
+ * through headless Chromium; the period defaults to the current calendar quarter.
+ */
+export async function giftsCatalogueCommand(ctx: CliContext): Promise<void> {
+  if (!ctx.args.pdf) throw new UsageError('命令 gifts catalogue 需要 --pdf 文件路径（要保存的 PDF）')
+  const file = resolve(ctx.io.cwd ?? process.cwd(), ctx.args.pdf)
+  const d = ctx.db.now()
+  const quarter = calendarQuarter(d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate())
+  const validFrom = dayOption(ctx.args.from, 'from') ?? quarter.from
+  const validUntil = dayOption(ctx.args.until, 'until') ?? quarter.until
+  const doc = giftCatalogueHtml(ctx.db, { validFrom, validUntil, photosDir: photosDirOf(ctx.dbFile) })
+  // Loaded only here: the other commands need no browser driver.
+  const { htmlToPdf } = await import('../../print/chromium')
+  const pdf = await htmlToPdf(doc.html, ctx.io.env)
+  writeFileSync(file, pdf)
+  await ctx.result({ file, count: doc.count, pages: doc.pages, validFrom, validUntil, bytes: pdf.length })
+  await ctx.say(
+    `礼品册已保存到 ${file}：${doc.count} 种礼品，${doc.pages} 页，有效期 ${chineseDate(validFrom)} 至 ${chineseDate(validUntil)}。`,
+  )
 }

@@ -3,13 +3,12 @@ import type { Actor } from '../../actor'
 import { conflict, forbidden, notFound, validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
 import { GIFT_CATEGORIES, type GiftCategory } from '../../rules/gifts'
-import type { Role } from '../../rules/roles'
+import { GIFT_KEEPERS } from '../../rules/roles'
 import { gifts } from '../../schema'
 import { parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
 
-/** The VIP room keeps the gifts; the programme's owners may too. */
-export const GIFT_KEEPERS: readonly Role[] = ['admin', 'planner', 'viproom']
+export { GIFT_KEEPERS }
 
 export function requireKeeper(actor: Actor): void {
   if (!GIFT_KEEPERS.includes(actor.role)) throw forbidden('只有管理员、企划和贵宾室可以管理礼品')

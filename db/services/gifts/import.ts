@@ -13,9 +13,13 @@ import { parseAmountFen } from '../purchases/columns'
 import { requireKeeper } from './catalogue'
 import { postMovement } from './movements'
 
-type GiftField = 'code' | 'name' | 'category' | 'unitCost' | 'pointsPrice' | 'reorderLevel' | 'opening'
+/** The catalogue fields a sheet column can feed, in the order the wizard lists them. */
+export const GIFT_FIELDS = ['code', 'name', 'category', 'unitCost', 'pointsPrice', 'reorderLevel', 'opening'] as const
+export type GiftField = (typeof GIFT_FIELDS)[number]
+/** For each sheet column (by position), the field it feeds, or null to ignore it. */
+export type GiftMapping = (GiftField | null)[]
 
-const LABELS: Record<GiftField, string> = {
+export const GIFT_FIELD_LABELS: Record<GiftField, string> = {
   code: '编码',
   name: '名称',
   category: '类别',
@@ -24,6 +28,8 @@ const LABELS: Record<GiftField, string> = {
   reorderLevel: '预警库存',
   opening: '期初库存',
 }
+const LABELS = GIFT_FIELD_LABELS
+const REQUIRED = ['code', 'name'] as const
 
 const SPELLINGS: Record<GiftField, string[]> = {
   code: ['编码', '礼品编码', '编号', '礼品编号', '代码'],
@@ -38,15 +44,34 @@ const LOOKUP = new Map<string, GiftField>()
 for (const [field, names] of Object.entries(SPELLINGS) as [GiftField, string[]][])
   for (const n of names) LOOKUP.set(headerKey(n), field)
 
+/** The field each column feeds; a field goes to its first matching column, unknown columns stay null. */
+export function guessGiftMapping(headers: string[]): GiftMapping {
+  const taken = new Set<GiftField>()
+  return headers.map((h) => {
+    const f = LOOKUP.get(headerKey(h ?? ''))
+    if (!f || taken.has(f)) return null
+    taken.add(f)
+    return f
+  })
+}
+
 /** Which column feeds which field; the first matching column wins. */
 export function guessGiftColumns(headers: string[]): Map<GiftField, number> {
+  return columnsOf(guessGiftMapping(headers))
+}
+
+const KNOWN = new Set<string>(GIFT_FIELDS)
+/** A mapping as the renderer sent it, read against the sheet: anything not a gift field is ignored. */
+function columnsOf(mapping: readonly (string | null)[]): Map<GiftField, number> {
   const col = new Map<GiftField, number>()
-  headers.forEach((h, i) => {
-    const f = LOOKUP.get(headerKey(h ?? ''))
-    if (f && !col.has(f)) col.set(f, i)
+  mapping.forEach((f, i) => {
+    if (f && KNOWN.has(f) && !col.has(f as GiftField)) col.set(f as GiftField, i)
   })
   return col
 }
+
+/** Labels of the required fields no column feeds. */
+const missingOf = (col: Map<GiftField, number>) => REQUIRED.filter((f) => !col.has(f)).map((f) => LABELS[f])
 
 interface Planned {
   row: number
@@ -116,41 +141,102 @@ function readRows(sheet: SheetData, col: Map<GiftField, number>): { planned: Pla
   return { planned, rejected }
 }
 
+type Step = Planned & { kind: 'insert' | 'update' | 'same'; id: number | null; patch: GiftPatch; postOpening: boolean }
+type GiftPatch = Partial<typeof gifts.$inferInsert>
+
+/**
+ * What importing the sheet would do, row by row, given the catalogue as it stands: the one place
+ * the rules live, read by the preview as it is and by the commit inside its transaction.
+ */
+function planImport(db: Db, sheet: SheetData, col: Map<GiftField, number>): { steps: Step[]; rejected: ImportIssue[] } {
+  const { planned, rejected } = readRows(sheet, col)
+  const hasMovements = db.sqlite.prepare('SELECT 1 FROM gift_movements WHERE gift_id = ? LIMIT 1').pluck()
+  const steps: Step[] = []
+  for (const p of planned) {
+    const before = db.orm.select().from(gifts).where(eq(gifts.code, p.code)).get()
+    if (!before) {
+      if (!p.category) {
+        rejected.push({
+          row: p.row,
+          column: sheet.headers[col.get('category') ?? -1] ?? '类别',
+          reason: '新礼品须填写类别',
+        })
+        continue
+      }
+      steps.push({ ...p, kind: 'insert', id: null, patch: {}, postOpening: !!p.opening })
+      continue
+    }
+    const patch: GiftPatch = {}
+    if (p.name !== before.name) patch.name = p.name
+    if (p.category !== undefined && p.category !== before.category) patch.category = p.category
+    if (p.unitCostFen !== undefined && p.unitCostFen !== before.unitCostFen) patch.unitCostFen = p.unitCostFen
+    if (p.pointsPrice !== undefined && p.pointsPrice !== before.pointsPrice) patch.pointsPrice = p.pointsPrice
+    if (p.reorderLevel !== undefined && p.reorderLevel !== before.reorderLevel) patch.reorderLevel = p.reorderLevel
+    const postOpening = !!p.opening && !hasMovements.get(before.id)
+    const kind = Object.keys(patch).length || postOpening ? 'update' : 'same'
+    steps.push({ ...p, kind, id: before.id, patch, postOpening })
+  }
+  rejected.sort((a, b) => a.row - b.row)
+  return { steps, rejected }
+}
+
+export interface GiftImportPreview {
+  fileName: string
+  totalRows: number
+  headers: string[]
+  mapping: GiftMapping
+  /** Labels of required fields no column feeds; nothing can be imported until they are mapped. */
+  missing: string[]
+  willInsert: number
+  willUpdate: number
+  /** Known gifts the sheet leaves as they are */
+  unchanged: number
+  rejected: ImportIssue[]
+}
+
+/** The import as a dry run: the same checks as the commit, nothing written. */
+export function previewGiftImport(
+  db: Db,
+  sheet: SheetData,
+  mapping: GiftMapping = guessGiftMapping(sheet.headers),
+): GiftImportPreview {
+  const col = columnsOf(mapping)
+  const missing = missingOf(col)
+  const base = { fileName: sheet.fileName, totalRows: sheet.rows.length, headers: sheet.headers, mapping, missing }
+  if (missing.length) return { ...base, willInsert: 0, willUpdate: 0, unchanged: 0, rejected: [] }
+  const { steps, rejected } = planImport(db, sheet, col)
+  const count = (k: Step['kind']) => steps.filter((s) => s.kind === k).length
+  return { ...base, willInsert: count('insert'), willUpdate: count('update'), unchanged: count('same'), rejected }
+}
+
 /**
  * Imports the gift catalogue in one transaction: new codes are added, known codes updated with
  * the columns the sheet has. 库存/期初库存 becomes an 'opening' movement only for a gift with no
- * movements yet, so importing the same sheet again never posts the opening twice.
+ * movements yet, so importing the same sheet again never posts the opening twice. Without a
+ * mapping the columns are matched by their headers.
  */
-export async function commitGiftImport(db: Db, sheet: SheetData, actor: Actor): Promise<ImportResult> {
+export async function commitGiftImport(
+  db: Db,
+  sheet: SheetData,
+  actor: Actor,
+  mapping: GiftMapping = guessGiftMapping(sheet.headers),
+): Promise<ImportResult> {
   requireKeeper(actor)
-  const col = guessGiftColumns(sheet.headers)
-  const missing = (['code', 'name'] as const).filter((f) => !col.has(f)).map((f) => LABELS[f])
+  const col = columnsOf(mapping)
+  const missing = missingOf(col)
   if (missing.length) throw validationError(`缺少必需的列：${missing.join('、')}`)
-  const { planned, rejected } = readRows(sheet, col)
-  const hasMovements = db.sqlite.prepare('SELECT 1 FROM gift_movements WHERE gift_id = ? LIMIT 1').pluck()
-  const result = inTransaction(db, () => {
-    let inserted = 0
-    let updated = 0
+  return inTransaction(db, () => {
+    const { steps, rejected } = planImport(db, sheet, col)
     const now = db.now().getTime()
-    for (const p of planned) {
-      const before = db.orm.select().from(gifts).where(eq(gifts.code, p.code)).get()
-      let id: number
-      let changed = false
-      if (!before) {
-        if (!p.category) {
-          rejected.push({
-            row: p.row,
-            column: sheet.headers[col.get('category') ?? -1] ?? '类别',
-            reason: '新礼品须填写类别',
-          })
-          continue
-        }
+    for (const p of steps) {
+      let id = p.id
+      if (p.kind === 'insert') {
         id = db.orm
           .insert(gifts)
           .values({
             code: p.code,
             name: p.name,
-            category: p.category,
+            category: p.category!,
             unitCostFen: p.unitCostFen ?? 0,
             pointsPrice: p.pointsPrice ?? null,
             reorderLevel: p.reorderLevel ?? 0,
@@ -161,31 +247,22 @@ export async function commitGiftImport(db: Db, sheet: SheetData, actor: Actor): 
           })
           .returning({ id: gifts.id })
           .get().id
-        inserted++
-      } else {
-        id = before.id
-        const patch: Partial<typeof gifts.$inferInsert> = {}
-        if (p.name !== before.name) patch.name = p.name
-        if (p.category !== undefined && p.category !== before.category) patch.category = p.category
-        if (p.unitCostFen !== undefined && p.unitCostFen !== before.unitCostFen) patch.unitCostFen = p.unitCostFen
-        if (p.pointsPrice !== undefined && p.pointsPrice !== before.pointsPrice) patch.pointsPrice = p.pointsPrice
-        if (p.reorderLevel !== undefined && p.reorderLevel !== before.reorderLevel) patch.reorderLevel = p.reorderLevel
-        if (Object.keys(patch).length) {
-          db.orm
-            .update(gifts)
-            .set({ ...patch, updatedAt: now, updatedBy: actor.id })
-            .where(eq(gifts.id, id))
-            .run()
-          changed = true
-        }
+      } else if (Object.keys(p.patch).length) {
+        db.orm
+          .update(gifts)
+          .set({ ...p.patch, updatedAt: now, updatedBy: actor.id })
+          .where(eq(gifts.id, id!))
+          .run()
       }
-      if (p.opening && !hasMovements.get(id)) {
-        postMovement(db, { giftId: id, kind: 'opening', quantity: p.opening, reason: `导入：${sheet.fileName}` }, actor)
-        changed = true
-      }
-      if (before && changed) updated++
+      if (p.postOpening)
+        postMovement(
+          db,
+          { giftId: id!, kind: 'opening', quantity: p.opening!, reason: `导入：${sheet.fileName}` },
+          actor,
+        )
     }
-    rejected.sort((a, b) => a.row - b.row)
+    const inserted = steps.filter((s) => s.kind === 'insert').length
+    const updated = steps.filter((s) => s.kind === 'update').length
     recordAudit(
       db,
       actor,
@@ -196,5 +273,4 @@ export async function commitGiftImport(db: Db, sheet: SheetData, actor: Actor): 
     )
     return { inserted, updated, rejected }
   })
-  return result
 }

@@ -6,6 +6,16 @@ export * from './redeem'
 export * from './eligible'
 export { commitGiftImport, guessGiftColumns } from './import'
 export {
+  previewGiftImport,
+  guessGiftMapping,
+  GIFT_FIELDS,
+  GIFT_FIELD_LABELS,
+  type GiftField,
+  type GiftMapping,
+  type GiftImportPreview,
+} from './import'
+export { parseMonth, type CategoryLine, type PurposeLine, type TopGift, type MonthInput } from './report'
+export {
   memberRedemptions,
   giftMovementHistory,
   giftMonthReport,
@@ -14,3 +24,4 @@ export {
   type GiftMonthReport,
 } from './history'
 export { photosDirOf, storePhoto, photoPath, photoDataUrl, PHOTO_EXTENSIONS } from './photos'
+export { returnRedemptionLines, type ReturnLinesInput, type Returned } from './returns'

@@ -131,7 +131,7 @@ export async function exportMembers(
 }
 
 /** Windows refuses to replace a file Excel has open; say so in words the user can act on. */
-function explainFileError(e: unknown): unknown {
+export function explainFileError(e: unknown): unknown {
   const code = (e as NodeJS.ErrnoException)?.code
   if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
     return conflict('无法写入该文件：它可能正在 Excel 中打开，或该位置没有写入权限。请关闭文件或换个位置后重试')

@@ -1,18 +1,33 @@
+import { writeFile } from 'node:fs/promises'
 import {
   createGift,
   eligibleGifts,
+  giftByCode,
   giftMovementHistory,
+  giftMonthReport,
   issueGift,
   listGifts,
   lowStock,
   memberRedemptions,
+  PHOTO_EXTENSIONS,
+  photoDataUrl,
+  photosDirOf,
   receiveStock,
   redeemGifts,
+  returnRedemptionLines,
   stocktake,
+  storePhoto,
   updateGift,
 } from '../../../db/services/gifts'
-import { actorOf } from '../context'
+import { redemptionSlipHtml } from '../../../db/print/redemptionSlip'
+import { giftCatalogueHtml, type CatalogueInput } from '../../../db/print/giftCatalogue'
+import { conflict } from '../../../db/errors'
+import { actorOf, type HandlerContext } from '../context'
 import type { Handlers } from '../dispatch'
+
+// Built before any dialog opens, so a bad period or an empty catalogue is refused at once.
+const catalogueOf = (input: CatalogueInput, ctx: HandlerContext) =>
+  giftCatalogueHtml(ctx.state.db, { ...input, photosDir: photosDirOf(ctx.state.dbFile) })
 
 /** The VIP room's gifts: catalogue, stock movements and the redemption desk. */
 export const giftsHandlers = {
@@ -27,4 +42,44 @@ export const giftsHandlers = {
   'gifts:update': (input, ctx) => updateGift(ctx.state.db, input, actorOf(ctx)),
   'gifts:memberRedemptions': (input, ctx) => memberRedemptions(ctx.state.db, input),
   'gifts:movements': (input, ctx) => giftMovementHistory(ctx.state.db, input),
+  'gifts:report': (input, ctx) => giftMonthReport(ctx.state.db, input),
+  'gifts:pickPhoto': async (_input, ctx) => {
+    const file = await ctx.shell.pickOpenFile({
+      title: '选择礼品照片',
+      filters: [{ name: '图片', extensions: PHOTO_EXTENSIONS }],
+    })
+    if (!file) return null
+    const dir = photosDirOf(ctx.state.dbFile)
+    const photo = storePhoto(dir, file)
+    return { photo, dataUrl: photoDataUrl(dir, photo) ?? '' }
+  },
+  'gifts:photo': (input, ctx) =>
+    photoDataUrl(photosDirOf(ctx.state.dbFile), giftByCode(ctx.state.db, input.code).photo),
+  'gifts:return': (input, ctx) => returnRedemptionLines(ctx.state.db, input, actorOf(ctx)),
+  'gifts:slip': (input, ctx) => ({ html: redemptionSlipHtml(ctx.state.db, input.redemptionId) }),
+  'gifts:printSlip': async (input, ctx) => {
+    // Built before the dialog opens, so an unknown slip is refused without bothering the printer.
+    const html = redemptionSlipHtml(ctx.state.db, input.redemptionId)
+    return { printed: await ctx.shell.printer.print(html) }
+  },
+  'gifts:catalogue': (input, ctx) => catalogueOf(input, ctx),
+  'gifts:catalogueSave': async (input, ctx) => {
+    const doc = catalogueOf(input, ctx)
+    const file = await ctx.shell.pickSaveFile({
+      title: '保存礼品册',
+      defaultName: `礼品册-${input.validFrom}.pdf`,
+      filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+    })
+    if (!file) return null
+    const pdf = await ctx.shell.printer.pdf(doc.html)
+    try {
+      await writeFile(file, pdf)
+    } catch {
+      throw conflict(`无法写入 ${file}：文件可能正被其他程序打开，或该文件夹不可写。`)
+    }
+    return { file, count: doc.count, pages: doc.pages }
+  },
+  'gifts:cataloguePrint': async (input, ctx) => ({
+    printed: await ctx.shell.printer.print(catalogueOf(input, ctx).html),
+  }),
 } satisfies Partial<Handlers>

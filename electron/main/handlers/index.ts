@@ -2,6 +2,7 @@ import type { Handlers } from '../dispatch'
 import { adminHandlers } from './admin'
 import { dataHandlers } from './data'
 import { giftsHandlers } from './gifts'
+import { giftSheetsHandlers } from './giftSheets'
 import { memberHandlers } from './members'
 import { purchasesHandlers } from './purchases'
 import { sessionHandlers } from './session'
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...tillImportHandlers,
   ...tiersHandlers,
   ...giftsHandlers,
+  ...giftSheetsHandlers,
 }

@@ -1,4 +1,4 @@
-import { ADMIN_ONLY, ALL_ROLES, AUDIT_READERS, MEMBER_WRITERS, type Role } from '../../../db/rules/roles'
+import { ADMIN_ONLY, ALL_ROLES, AUDIT_READERS, GIFT_KEEPERS, MEMBER_WRITERS, type Role } from '../../../db/rules/roles'
 
 /**
  * Which role sees which screen. Hiding a screen is a courtesy: the main process checks every call
@@ -14,7 +14,7 @@ export interface NavItem {
 export const JOBS: NavItem[] = [
   { name: 'members', label: '会员', roles: ALL_ROLES },
   { name: 'points', label: '消费积分', roles: MEMBER_WRITERS },
-  { name: 'gifts', label: '礼品库存', roles: ['admin', 'planner', 'viproom'] },
+  { name: 'gifts', label: '礼品库存', roles: GIFT_KEEPERS },
   { name: 'care', label: '高端VIP维护', roles: ['admin', 'planner', 'viproom'] },
   { name: 'birthday', label: '生日关怀', roles: ['admin', 'planner', 'clerk'] },
   { name: 'reports', label: '报表', roles: ['admin', 'planner'] },
@@ -30,10 +30,13 @@ export const POINTS_PAGES: NavItem[] = [
   { name: 'points-sleeping', label: '沉睡会员', roles: MEMBER_WRITERS },
 ]
 
-/** 礼品库存: the VIP room's redemption desk and its stock, a tab each. */
+/** 礼品库存: the VIP room's redemption desk, its stock, the printed catalogue and the month's report. */
 export const GIFTS_PAGES: NavItem[] = [
-  { name: 'gifts-desk', label: '兑换台', roles: ['admin', 'planner', 'viproom'] },
-  { name: 'gifts-stock', label: '库存', roles: ['admin', 'planner', 'viproom'] },
+  { name: 'gifts-desk', label: '兑换台', roles: GIFT_KEEPERS },
+  { name: 'gifts-stock', label: '库存', roles: GIFT_KEEPERS },
+  { name: 'gifts-catalogue', label: '礼品册', roles: GIFT_KEEPERS },
+  // Planners judge the programme from the month's figures; the VIP room keeps the stock they count.
+  { name: 'gifts-report', label: '月报', roles: GIFT_KEEPERS },
 ]
 
 export const SETTINGS_PAGES: NavItem[] = [

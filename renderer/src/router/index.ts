@@ -51,6 +51,8 @@ const routes: RouteRecordRaw[] = [
         children: [
           { path: 'desk', name: 'gifts-desk', component: () => import('@/views/gifts/RedeemDesk.vue') },
           { path: 'stock', name: 'gifts-stock', component: () => import('@/views/gifts/StockView.vue') },
+          { path: 'catalogue', name: 'gifts-catalogue', component: () => import('@/views/gifts/CatalogueView.vue') },
+          { path: 'report', name: 'gifts-report', component: () => import('@/views/gifts/GiftReportView.vue') },
         ],
       },
       comingRoute('care', 'care'),

@@ -46,11 +46,71 @@ export const useGiftsStore = defineStore('gifts', () => {
     return gift
   }
 
+  async function update(input: InputOf<'gifts:update'>) {
+    const gift = await call('gifts:update', input)
+    await load()
+    return gift
+  }
+
+  async function issue(input: InputOf<'gifts:issue'>) {
+    const moved = await call('gifts:issue', input)
+    await load()
+    return moved
+  }
+
+  async function stocktake(input: InputOf<'gifts:stocktake'>) {
+    const counted = await call('gifts:stocktake', input)
+    await load()
+    return counted
+  }
+
+  const movements = (code: string) => call('gifts:movements', { code })
+  const photo = (code: string) => call('gifts:photo', { code })
+  const pickPhoto = () => call('gifts:pickPhoto', undefined)
+  const redemptionsOf = (memberId: number) => call('gifts:memberRedemptions', { memberId })
+  const slip = (redemptionId: number) => call('gifts:slip', { redemptionId })
+  const printSlip = (redemptionId: number) => call('gifts:printSlip', { redemptionId })
+  /** 礼品册 for a validity period (yyyymmdd): preview HTML, a saved PDF, or a printout. */
+  const catalogue = (period: InputOf<'gifts:catalogue'>) => call('gifts:catalogue', period)
+  const saveCatalogue = (period: InputOf<'gifts:catalogueSave'>) => call('gifts:catalogueSave', period)
+  const printCatalogue = (period: InputOf<'gifts:cataloguePrint'>) => call('gifts:cataloguePrint', period)
+
+  /** A quality return gives points back: the balance everywhere follows, like a redemption. */
+  async function returnGifts(input: InputOf<'gifts:return'>) {
+    const done = await call('gifts:return', input)
+    await Promise.all([usePointsStore().moved(done.memberId), load()])
+    return done
+  }
+
   function reset() {
     list.value = []
     lowCount.value = 0
     loaded.value = false
   }
 
-  return { list, lowCount, loaded, load, refreshLow, eligible, redeem, receive, create, reset }
+  return {
+    list,
+    lowCount,
+    loaded,
+    load,
+    refreshLow,
+    eligible,
+    redeem,
+    receive,
+    create,
+    update,
+    issue,
+    stocktake,
+    movements,
+    photo,
+    pickPhoto,
+    redemptionsOf,
+    returnGifts,
+    slip,
+    printSlip,
+    catalogue,
+    saveCatalogue,
+    printCatalogue,
+    reset,
+  }
 })

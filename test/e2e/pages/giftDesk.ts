@@ -86,14 +86,14 @@ export class GiftDeskPage {
   /** 新增礼品: a redemption gift with its points price; it starts with no stock. */
   async addGift(code: string, name: string, points: number) {
     await this.page.getByTestId('gift-new').click()
-    const dialog = this.page.getByTestId('gift-new-dialog')
+    const dialog = this.page.getByTestId('gift-form')
     await expect(dialog).toBeVisible()
-    await dialog.getByTestId('gift-new-code').locator('input').fill(code)
-    await dialog.getByTestId('gift-new-name').locator('input').fill(name)
-    const price = dialog.getByTestId('gift-new-points').locator('input')
+    await dialog.getByTestId('gift-form-code').locator('input').fill(code)
+    await dialog.getByTestId('gift-form-name').locator('input').fill(name)
+    const price = dialog.getByTestId('gift-form-points').locator('input')
     await price.fill(String(points))
     await price.blur()
-    await dialog.getByTestId('gift-new-save').click()
+    await dialog.getByTestId('gift-form-save').click()
     await expect(dialog).toHaveCount(0)
   }
 

@@ -19,7 +19,48 @@ export interface DialogScript {
   errors: { title: string; content: string }[]
 }
 
+/** Electron's printToPDF options, as far as the app uses them. */
+interface PdfOptions {
+  landscape?: boolean
+  printBackground?: boolean
+  preferCSSPageSize?: boolean
+  scale?: number
+  pageSize?: string | { width: number; height: number }
+  margins?: { top?: number; bottom?: number; left?: number; right?: number }
+  pageRanges?: string
+  displayHeaderFooter?: boolean
+  headerTemplate?: string
+  footerTemplate?: string
+}
+
+/** The same request in Playwright's terms (Electron: sizes in microns, margins in inches). */
+function pdfOptionsOf(o: PdfOptions): Parameters<Page['pdf']>[0] {
+  const size =
+    typeof o.pageSize === 'object'
+      ? { width: `${o.pageSize.width / 1000}mm`, height: `${o.pageSize.height / 1000}mm` }
+      : { format: o.pageSize ?? 'Letter' }
+  const m = o.margins
+  const inches = (v: number | undefined) => (v === undefined ? undefined : `${v}in`)
+  return {
+    ...size,
+    landscape: o.landscape,
+    printBackground: o.printBackground,
+    preferCSSPageSize: o.preferCSSPageSize,
+    scale: o.scale,
+    pageRanges: o.pageRanges,
+    displayHeaderFooter: o.displayHeaderFooter,
+    headerTemplate: o.headerTemplate,
+    footerTemplate: o.footerTemplate,
+    margin: m && { top: inches(m.top), bottom: inches(m.bottom), left: inches(m.left), right: inches(m.right) },
+  }
+}
+
 let nextId = 1
+
+/** A page or browser closed under an operation in flight: what Electron would not report either. */
+function ignoreClosed(e: unknown): void {
+  if (!/closed|Target crashed/i.test(String((e as Error)?.message))) throw e
+}
 
 /** Runs inside the page before any of its scripts: the preload's view of `electron`. */
 function preloadShim(source: string): string {
@@ -52,20 +93,40 @@ export function createElectronDouble(options: { browser: Browser; userData: stri
   const windows: FakeWindow[] = []
   const dialogs: DialogScript = { open: [], save: [], errors: [] }
   const opened: ((page: Page) => void)[] = []
+  /** The HTML of every page sent to a printer, in order. */
+  const printed: string[] = []
 
   class FakeWebContents extends EventEmitter {
     readonly id = nextId++
     page?: Page
     send(channel: string, ...args: unknown[]) {
-      void this.page?.evaluate(([c, a]) => (window as any).__electronEmit(c, a), [channel, args] as const)
+      // Electron drops a message to a window that has gone; so does the double, rather than leave
+      // a rejection that Playwright would pin on whichever test runs next.
+      this.page
+        ?.evaluate(([c, a]) => (window as any).__electronEmit(c, a), [channel, args] as const)
+        .catch(ignoreClosed)
     }
     setWindowOpenHandler(_fn: unknown) {}
+    async printToPDF(opts: PdfOptions): Promise<Buffer> {
+      return this.page!.pdf(pdfOptionsOf(opts))
+    }
+    /** The system print dialog, answered "print" at once. */
+    print(_opts: unknown, callback?: (success: boolean, failureReason: string) => void) {
+      this.page!.content().then(
+        (html) => {
+          printed.push(html)
+          callback?.(true, '')
+        },
+        (e: Error) => callback?.(false, e.message),
+      )
+    }
   }
 
   class FakeWindow extends EventEmitter {
     readonly webContents = new FakeWebContents()
     readonly ready: Promise<Page>
-    constructor(readonly options: { webPreferences?: { preload?: string } }) {
+    private destroyed = false
+    constructor(readonly options: { show?: boolean; webPreferences?: { preload?: string } }) {
       super()
       windows.push(this)
       this.ready = this.open()
@@ -92,9 +153,23 @@ export function createElectronDouble(options: { browser: Browser; userData: stri
     }
     private loaded(page: Page) {
       this.emit('ready-to-show')
-      for (const cb of opened.splice(0)) cb(page)
+      // Hidden windows without the preload (printing) are not the app's window.
+      if (this.options.webPreferences?.preload) for (const cb of opened.splice(0)) cb(page)
     }
     show() {}
+    isDestroyed() {
+      return this.destroyed
+    }
+    destroy() {
+      if (this.destroyed) return
+      this.destroyed = true
+      windows.splice(windows.indexOf(this), 1)
+      this.ready.then((page) => page.close()).catch(ignoreClosed)
+      this.emit('closed')
+    }
+    close() {
+      this.destroy()
+    }
     static getAllWindows() {
       return windows
     }
@@ -147,6 +222,7 @@ export function createElectronDouble(options: { browser: Browser; userData: stri
     module,
     dialogs,
     handlers,
+    printed,
     /** The first window's page once its renderer has loaded. */
     firstWindow(): Promise<Page> {
       return new Promise((resolve) => opened.push(resolve))

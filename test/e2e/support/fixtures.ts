@@ -8,6 +8,8 @@ export interface VipdeskApp {
   double: ElectronDouble
   /** This test's own data folder (database, backups). */
   dataDir: string
+  /** The HTML of every document sent to the printer (the double answers the print dialog). */
+  readonly printed: string[]
   /** Closes the window the way a user would and starts the app again on the same data. */
   restart(): Promise<Page>
 }
@@ -29,6 +31,9 @@ export const test = base.extend<{ app: VipdeskApp }, { browser: Browser }>({
       page: running.page,
       double: running.double,
       dataDir,
+      get printed() {
+        return running.double.printed
+      },
       async restart() {
         running.double.closeAll()
         await running.page.close()

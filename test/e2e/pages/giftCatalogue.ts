@@ -1,0 +1,46 @@
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test'
+
+/** 礼品库存 → 礼品册: the validity period, the preview of the printed pages, print and save. */
+export class GiftCataloguePage {
+  readonly view: Locator
+  readonly count: Locator
+  readonly preview: FrameLocator
+  readonly previewFrame: Locator
+  readonly empty: Locator
+  readonly printButton: Locator
+  readonly saveButton: Locator
+  readonly saved: Locator
+
+  constructor(readonly page: Page) {
+    this.view = page.getByTestId('gifts-catalogue')
+    this.count = page.getByTestId('catalogue-count')
+    this.previewFrame = page.getByTestId('catalogue-preview')
+    this.preview = page.frameLocator('[data-testid="catalogue-preview"]')
+    this.empty = page.getByTestId('catalogue-empty')
+    this.printButton = page.getByTestId('catalogue-print')
+    this.saveButton = page.getByTestId('catalogue-save')
+    this.saved = page.getByTestId('catalogue-saved')
+  }
+
+  /** From anywhere in the app: 礼品库存, then its 礼品册 tab. */
+  async open() {
+    await this.page.getByTestId('nav-gifts').click()
+    await this.page.getByTestId('gifts-tab-catalogue').click()
+    await expect(this.view).toBeVisible()
+  }
+
+  /** A gift's card in the previewed pages. */
+  card(name: string): Locator {
+    return this.preview.locator('.card', { hasText: name })
+  }
+
+  async save() {
+    await this.saveButton.click()
+    await expect(this.saved).toBeVisible()
+  }
+
+  async print() {
+    await this.printButton.click()
+    await expect(this.page.getByText('礼品册已发送到打印机')).toBeVisible()
+  }
+}
