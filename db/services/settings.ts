@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Actor } from '../actor'
 import { inTransaction, type Db } from '../handle'
+import { DEFAULT_CARE_RULES, HIGH_VALUE_MEASURES } from '../rules/care'
 import { DEFAULT_EXPIRY_RULES } from '../rules/expiry'
 import { DEFAULT_EARNING_RULES } from '../rules/points'
 import {
@@ -87,6 +88,21 @@ export const settingsSchema = z.object({
       months: z.number().int().min(1, '有效期至少 1 个月').max(120, '有效期最多 120 个月').default(24),
     })
     .default({ ...DEFAULT_EXPIRY_RULES }),
+  /** High-value members, their maintainers and the birthday cakes (db/rules/care.ts) */
+  care: z
+    .object({
+      minServiceMonths: z.number().int().min(0, '入职月数不能为负').max(120, '入职月数最多 120'),
+      defaultCapacity: z.number().int().min(1, '每人至少维护 1 位').max(500, '每人最多维护 500 位'),
+      highValue: z.object({
+        measure: z.enum(HIGH_VALUE_MEASURES, { error: '请选择高端会员的标准' }),
+        top: z.number().int().min(1, '名单至少 1 人').max(5000, '名单最多 5,000 人'),
+        minimum: z.number().int().min(0, '门槛不能为负'),
+        minTier: z.string().trim().min(1, '请选择最低等级').max(10),
+      }),
+      cakesPerMonth: z.number().int().min(0, '名额不能为负').max(500, '名额最多 500'),
+      skipLastYearsRecipients: z.boolean(),
+    })
+    .default(structuredClone(DEFAULT_CARE_RULES)),
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})

@@ -2,7 +2,7 @@
  * `npm run bench`: generates sample members into a temp database and prints how fast the desk's
  * hot paths are, next to the same work as bare prepared statements and the issue's targets.
  * Options: --members N (default 100000), --purchases N (sample purchase lines through the points
- * engine, default 3000000; 0 for none), --only NAME (a section), --keep (leave the temp folder).
+ * engine, default 3000000; 0 for none), --only NAME[,NAME] (some sections), --keep (leave the temp folder).
  * To add a section, write one in sections/ and append it to SECTIONS.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -45,8 +45,10 @@ async function main() {
   })
   const members = Number(values.members)
   const purchases = Number(values.purchases)
-  if (values.only && !SECTIONS.some((s) => s.name === values.only)) {
-    throw new Error(`--only: no section "${values.only}"; sections: ${SECTIONS.map((s) => s.name).join(', ')}`)
+  const only = values.only?.split(',').map((s) => s.trim())
+  const unknown = only?.filter((name) => !SECTIONS.some((s) => s.name === name))
+  if (unknown?.length) {
+    throw new Error(`--only: no section "${unknown.join('", "')}"; sections: ${SECTIONS.map((s) => s.name).join(', ')}`)
   }
   const dir = mkdtempSync(join(tmpdir(), 'vipdesk-bench-'))
   const file = join(dir, 'bench.sqlite')
@@ -79,7 +81,7 @@ async function main() {
     }
     const ctx = makeContext(dir, db, file, members)
     for (const section of SECTIONS) {
-      if (values.only && section.name !== values.only) continue
+      if (only && !only.includes(section.name)) continue
       process.stderr.write(`running ${section.name}…\n`)
       rows.push(...(await section.run(ctx)))
     }

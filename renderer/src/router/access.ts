@@ -39,6 +39,19 @@ export const GIFTS_PAGES: NavItem[] = [
   { name: 'gifts-report', label: '月报', roles: GIFT_KEEPERS },
 ]
 
+/**
+ * 高端VIP维护: a maintainer's own VIPs; the planners' list, staff, assignment, league and cakes.
+ * Any operator may be a maintainer (linked from the staff register), so 我的VIP is for every role.
+ */
+export const CARE_PAGES: NavItem[] = [
+  { name: 'care-mine', label: '我的VIP', roles: ALL_ROLES },
+  { name: 'care-vips', label: '高端名单', roles: ['admin', 'planner', 'viproom'] },
+  { name: 'care-staff', label: '维护人', roles: ['admin', 'planner'] },
+  { name: 'care-auto', label: '自动分配', roles: ['admin', 'planner'] },
+  { name: 'care-league', label: '月度评比', roles: ['admin', 'planner'] },
+  { name: 'care-cakes', label: '生日蛋糕', roles: ['admin', 'planner', 'viproom'] },
+]
+
 export const SETTINGS_PAGES: NavItem[] = [
   { name: 'settings-store', label: '门店设置', roles: ALL_ROLES },
   { name: 'settings-points', label: '积分规则', roles: ALL_ROLES },

@@ -1,10 +1,5 @@
 /** What each not-yet-built job will do, shown honestly on its placeholder screen. */
 export const COMING: Record<string, { title: string; description: string }> = {
-  care: {
-    title: '高端VIP维护',
-    description:
-      '为高端VIP指定维护人，记录电话回访、到店接待和生日送蛋糕；每月按维护人统计其VIP的交易笔数与人均笔数，生成评比排名，以及当月生日、积分最高会员的蛋糕鲜花配送名单。',
-  },
   birthday: {
     title: '生日关怀',
     description:

@@ -55,7 +55,20 @@ const routes: RouteRecordRaw[] = [
           { path: 'report', name: 'gifts-report', component: () => import('@/views/gifts/GiftReportView.vue') },
         ],
       },
-      comingRoute('care', 'care'),
+      {
+        path: 'care',
+        name: 'care',
+        component: () => import('@/views/care/CareView.vue'),
+        redirect: { name: 'care-mine' },
+        children: [
+          { path: 'mine', name: 'care-mine', component: () => import('@/views/care/MyVips.vue') },
+          { path: 'vips', name: 'care-vips', component: () => import('@/views/care/HighValueList.vue') },
+          { path: 'staff', name: 'care-staff', component: () => import('@/views/care/StaffRegister.vue') },
+          { path: 'auto', name: 'care-auto', component: () => import('@/views/care/AutoAssign.vue') },
+          { path: 'league', name: 'care-league', component: () => import('@/views/care/LeagueView.vue') },
+          { path: 'cakes', name: 'care-cakes', component: () => import('@/views/care/CakeList.vue') },
+        ],
+      },
       comingRoute('birthday', 'birthday'),
       comingRoute('reports', 'reports'),
       {

@@ -1,0 +1,2 @@
+/** High-value members and their maintainers: staff, assignment, the maintenance log, the league and cakes. */
+export {}
