@@ -23,12 +23,36 @@ export interface CliArgs {
   until?: string
   /** gifts report: the month (YYYY-MM) */
   month?: string
+  /** staff add: department, hire date (YYYY-MM-DD), own capacity, phone */
+  department?: string
+  hireDate?: string
+  capacity?: number
+  phone?: string
+  /** assign: the maintainer's name */
+  staff?: string
+  /** assign auto: write the proposal instead of only printing it */
+  apply: boolean
   help: boolean
 }
 
 /** Options only some commands take, so that a stray one is reported rather than ignored. */
 export type CommandOption =
-  'members' | 'purchases' | 'seed' | 'asOf' | 'unitCost' | 'card' | 'pdf' | 'from' | 'until' | 'month'
+  | 'members'
+  | 'purchases'
+  | 'seed'
+  | 'asOf'
+  | 'unitCost'
+  | 'card'
+  | 'pdf'
+  | 'from'
+  | 'until'
+  | 'month'
+  | 'department'
+  | 'hireDate'
+  | 'capacity'
+  | 'phone'
+  | 'staff'
+  | 'apply'
 
 function translate(e: unknown): string {
   const err = e as { code?: string; message?: string }
@@ -70,6 +94,12 @@ const read = (argv: readonly string[]) =>
       from: { type: 'string' },
       until: { type: 'string' },
       month: { type: 'string' },
+      department: { type: 'string' },
+      'hire-date': { type: 'string' },
+      capacity: { type: 'string' },
+      phone: { type: 'string' },
+      staff: { type: 'string' },
+      apply: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -102,6 +132,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     from: v.from,
     until: v.until,
     month: v.month?.trim(),
+    department: v.department?.trim(),
+    hireDate: v['hire-date']?.trim(),
+    capacity: integer('capacity', v.capacity, 1),
+    phone: v.phone?.trim(),
+    staff: v.staff?.trim(),
+    apply: v.apply ?? false,
     help: v.help ?? false,
   }
 }

@@ -17,6 +17,8 @@ import {
 } from './commands/gifts'
 import { GIFT_KEEPERS } from '../services/gifts/catalogue'
 import { exportGiftsCommand, giftsReportCommand } from './commands/giftReport'
+import { cakeListCommand, leagueCommand } from './commands/careLeague'
+import { assignAutoCommand, assignCommand, staffAddCommand } from './commands/careAssign'
 import { exportCommand, exportFormatOf, importCommand, listCommand, seedCommand } from './commands/members'
 import { importPurchasesCommand, pointsCheckCommand } from './commands/purchases'
 import { pointsExpireCommand } from './commands/points'
@@ -122,6 +124,32 @@ const COMMANDS: Command[] = [
     run: giftsReportCommand,
   },
   { words: ['stock', 'check'], database: 'existing', run: stockCheckCommand },
+  // Read-only figures for the monthly meeting (--pdf writes the printed report).
+  { words: ['league'], options: ['month', 'pdf'], database: 'existing', run: leagueCommand },
+  { words: ['cake-list'], options: ['month'], database: 'existing', run: cakeListCommand },
+  {
+    words: ['staff', 'add'],
+    operands: { min: 1, max: 1, usage: 'NAME --department 部门 --hire-date YYYY-MM-DD [--capacity N] [--phone 手机]' },
+    options: ['department', 'hireDate', 'capacity', 'phone'],
+    roles: ['admin', 'planner'],
+    database: 'existing',
+    run: staffAddCommand,
+  },
+  // Before `assign`: commands are matched by their leading words.
+  {
+    words: ['assign', 'auto'],
+    options: ['apply'],
+    roles: ['admin', 'planner'],
+    database: 'existing',
+    run: assignAutoCommand,
+  },
+  {
+    words: ['assign'],
+    options: ['card', 'staff', 'from'],
+    roles: ['admin', 'planner'],
+    database: 'existing',
+    run: assignCommand,
+  },
   { words: ['backup'], file: 'FILE', roles: ADMIN, database: 'existing', run: backupCommand },
   { words: ['restore'], file: 'FILE', roles: ADMIN, database: 'none', run: restoreCommand },
 ]
@@ -153,12 +181,18 @@ function findCommand(args: CliArgs): { command: Command; file: string | undefine
     'from',
     'until',
     'month',
+    'department',
+    'hireDate',
+    'capacity',
+    'phone',
+    'staff',
   ] as const) {
     if (args[opt] !== undefined && !command.options?.includes(opt)) {
-      const flag = opt === 'asOf' ? 'as-of' : opt === 'unitCost' ? 'unit-cost' : opt
+      const flag = opt === 'asOf' ? 'as-of' : opt === 'unitCost' ? 'unit-cost' : opt === 'hireDate' ? 'hire-date' : opt
       throw new UsageError(`命令 ${name} 不接受选项 --${flag}`)
     }
   }
+  if (args.apply && !command.options?.includes('apply')) throw new UsageError(`命令 ${name} 不接受选项 --apply`)
   if (command.file && rest[0] !== undefined) command.check?.(rest[0])
   if (name === 'seed' && args.members === undefined && args.purchases === undefined)
     throw new UsageError('命令 seed 需要 --members N（要生成的会员数）或 --purchases N（要生成的消费行数）')

@@ -28,6 +28,16 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
                                 生成积分兑换礼品册（A4 PDF，按积分段分组，含照片；有效期默认本季度）；
                                 用无界面 Chromium 排版，可用环境变量 VIPDESK_CHROMIUM 指定其路径
   stock check                   按出入库流水重算全部礼品库存并列出不一致（有不一致时退出码为 1）
+  league --month YYYY-MM [--pdf FILE]
+                                VIP维护人月度评比（人均交易笔数 = 交易笔数 ÷ 维护VIP数，退货不计）；
+                                --pdf 生成会议用 A4 报告（评比表、柱状图、维护记录、下月VIP生日）
+  cake-list --month YYYY-MM     当月生日蛋糕名单：生日（公历/农历按当年日期）在该月、积分最高的有效会员
+  staff add NAME --department 部门 --hire-date YYYY-MM-DD [--capacity N] [--phone 手机]
+                                登记维护人（部门：营业一课…营业五课、企划、贵宾室；名额默认取设置）
+  assign --card 卡号 --staff 姓名 [--from YYYY-MM-DD]
+                                把会员交给维护人维护（已有维护人时改为调整；开始日期默认今天）
+  assign auto [--apply]         自动分配方案：把待分配的高端会员均衡分给合格维护人（同课优先、不超名额）；
+                                --apply 按方案一次写入；--json 输出数组
   backup FILE                   在线备份数据库到 FILE（运行中的程序不受影响）
   restore FILE                  用备份文件 FILE 替换当前数据库（原库另存到 backups 文件夹）
   help                          显示本说明
@@ -49,5 +59,6 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   npm run cli -- --db ./vipdesk.sqlite gifts redeem --card V000123 G001 G002x2
   npm run cli -- --db ./vipdesk.sqlite gifts catalogue --pdf 礼品册.pdf --from 2026-01-01 --until 2026-03-31
   npm run cli -- --db ./vipdesk.sqlite --json gifts report --month 2026-11
+  npm run cli -- --db ./vipdesk.sqlite --json league --month 2026-10
   npm run cli -- --db ./vipdesk.sqlite backup ./backups/vipdesk-manual.sqlite
 `

@@ -121,3 +121,60 @@ export function birthDateSolar(b: Birthday): Ymd {
     ? { y: b.year, m: b.month, d: b.day }
     : lunarToSolar(b.year, b.month, b.day, b.leapMonth)
 }
+
+/** The day a birthday is celebrated in one lunar or solar year, clamped when that year lacks it. */
+function celebratedIn(b: Pick<Birthday, 'calendar' | 'month' | 'day' | 'leapMonth'>, year: number): Ymd {
+  if (b.calendar === 'solar') {
+    // 2月29日 is kept on 2月28日 in common years.
+    const last = new Date(Date.UTC(year, b.month, 0)).getUTCDate()
+    return { y: year, m: b.month, d: Math.min(b.day, last) }
+  }
+  // A leap-month birthday is kept in the ordinary month of years without that leap month; a 30th in
+  // a 29-day month on the month's last day.
+  const leap = b.leapMonth && leapMonthOf(year) === b.month
+  const days = lunarMonthInfo(year, b.month, leap).days
+  return lunarToSolar(year, b.month, Math.min(b.day, days), leap)
+}
+
+/**
+ * The next day (on or after `today`) a member's birthday falls on, by the solar date: a lunar
+ * birthday moves every year, and the lunar year that began in the previous solar year may still
+ * hold it (a 腊月 birthday lands in January or February).
+ */
+export function nextBirthday(b: Pick<Birthday, 'calendar' | 'month' | 'day' | 'leapMonth'>, today: Ymd): Ymd {
+  const key = (x: Ymd) => x.y * 10000 + x.m * 100 + x.d
+  const from = key(today)
+  let best: Ymd | null = null
+  for (const year of [today.y - 1, today.y, today.y + 1]) {
+    const at = celebratedIn(b, year)
+    if (key(at) >= from && (!best || key(at) < key(best))) best = at
+  }
+  return best ?? celebratedIn(b, today.y + 1)
+}
+
+/**
+ * The birthday as a solar date in a given year: a lunar birthday counts on the day it falls on
+ * that (lunar) year (a leap month or a 30th the year lacks falls back to the ordinary month / the
+ * 29th), a 29 February on the 28th in other years.
+ */
+export function birthdayInYear(b: Birthday, year: number): Ymd {
+  if (b.calendar === 'solar') {
+    const d = { y: year, m: b.month, d: b.day }
+    return isValidSolar(d) ? d : { y: year, m: b.month, d: b.day - 1 }
+  }
+  const leap = b.leapMonth && !lunarProblem(year, b.month, 1, true)
+  const day = lunarProblem(year, b.month, b.day, leap) ? 29 : b.day
+  return birthDateSolar({ calendar: 'lunar', year, month: b.month, day, leapMonth: leap })
+}
+
+/**
+ * The day a birthday falls on within one solar month, or null. A lunar 腊月 birthday of lunar
+ * year Y-1 falls in January or February of Y, so both lunar years are tried.
+ */
+export function birthdayInMonth(b: Birthday, year: number, month: number): Ymd | null {
+  for (const y of b.calendar === 'lunar' ? [year - 1, year] : [year]) {
+    const d = birthdayInYear(b, y)
+    if (d.y === year && d.m === month) return d
+  }
+  return null
+}

@@ -16,5 +16,7 @@ export const MEMBER_WRITERS: readonly Role[] = ['admin', 'planner', 'viproom']
 export const REVEALERS: readonly Role[] = ['admin', 'planner', 'viproom']
 /** The VIP room keeps the gifts; the programme's owners may too. */
 export const GIFT_KEEPERS: readonly Role[] = ['admin', 'planner', 'viproom']
+/** The planners pick the high-value members, give them to maintainers and judge the league. */
+export const CARE_PLANNERS: readonly Role[] = ['admin', 'planner']
 export const AUDIT_READERS: readonly Role[] = ['admin', 'planner']
 export const ADMIN_ONLY: readonly Role[] = ['admin']

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { rotateDailyBackup } from '../../db/backup'
 import { closeDatabase, openDatabase } from '../../db/open'
+import { warmHighValue } from '../../db/services/care'
 import { expirePointsAtStartup } from '../../db/services/points/expiry'
 import { getSettings } from '../../db/services/settings'
 import { tierJobsAtStartup } from '../../db/services/tiers'
@@ -82,7 +83,24 @@ async function main(): Promise<void> {
   }
   // Idempotent too: the yearly tier review, card validity and automatic card renewals.
   tierJobsAtStartup(state.db, log)
-  const backupTimer = setInterval(() => dailyBackup(state), 60 * 60 * 1000)
+  // The high-value ranking is a full pass over a year of purchases: do it once a day ahead of the
+  // planner, after the window is up, rather than on their first click.
+  const warm = () => {
+    try {
+      warmHighValue(state.db)
+    } catch (e) {
+      log(`high-value ranking failed: ${(e as Error).message}`)
+    }
+  }
+  const warmTimer = setTimeout(warm, 3000)
+  warmTimer.unref()
+  const backupTimer = setInterval(
+    () => {
+      dailyBackup(state)
+      warm()
+    },
+    60 * 60 * 1000,
+  )
   backupTimer.unref()
 
   const paths = rendererPaths(__dirname)
@@ -95,6 +113,7 @@ async function main(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(paths.preload, devUrl, paths.html)
   })
   app.on('window-all-closed', () => {
+    clearTimeout(warmTimer)
     clearInterval(backupTimer)
     closeDatabase(state.db)
     app.quit()

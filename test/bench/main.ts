@@ -15,6 +15,9 @@ import { seedMembers } from '../../db/seed'
 import { seedPurchases } from '../../db/seed/purchases'
 import { makeContext } from './context'
 import { formatRows, once, type BenchRow, type BenchSection } from './report'
+import { careSection } from './sections/care'
+import { careLeagueSection } from './sections/careLeague'
+import { careMineSection } from './sections/careMine'
 import { giftCatalogueSection } from './sections/giftCatalogue'
 import { giftsSection } from './sections/gifts'
 import { importSection } from './sections/import'
@@ -32,6 +35,9 @@ const SECTIONS: BenchSection[] = [
   purchaseImportSection,
   giftsSection,
   giftCatalogueSection,
+  careMineSection,
+  careLeagueSection,
+  careSection,
 ]
 
 async function main() {

@@ -16,7 +16,15 @@ test('roles: a clerk and a VIP-room operator see only their jobs, and main refus
   await new FirstRunPage(page).openStore('admin-pass', { sample: true })
 
   await shell.open('settings')
-  await expect(settings.tabs).toHaveText(['门店设置', '积分规则', '等级与有效期', '操作员', '数据与备份', '操作日志'])
+  await expect(settings.tabs).toHaveText([
+    '门店设置',
+    '积分规则',
+    '等级与有效期',
+    '维护设置',
+    '操作员',
+    '数据与备份',
+    '操作日志',
+  ])
   await settings.open('operators')
   await settings.addOperator('王丽', 'clerk', 'clerk-pass')
   await settings.addOperator('赵敏', 'viproom', 'viproom-pass')
@@ -28,7 +36,12 @@ test('roles: a clerk and a VIP-room operator see only their jobs, and main refus
   await login.login('王丽', 'clerk-pass')
   await expect(shell.operator).toHaveText('王丽')
   await expect(shell.role).toHaveText('文员')
-  await expect(shell.navItems).toHaveText(['会员', '生日关怀', '设置'])
+  await expect(shell.navItems).toHaveText(['会员', '高端VIP维护', '生日关怀', '设置'])
+  // Any operator may be a maintainer: the clerk sees 我的VIP only, empty until a planner links them.
+  await shell.open('care')
+  await expect(page.locator('[data-testid^="care-tab-"]')).toHaveText(['我的VIP'])
+  await expect(page.getByTestId('my-vips-unlinked')).toBeVisible()
+  await shell.open('members')
   await expect(members.rows).toHaveCount(50)
   await expect(members.newButton).toHaveCount(0)
   await expect(members.importButton).toHaveCount(0)
@@ -47,7 +60,7 @@ test('roles: a clerk and a VIP-room operator see only their jobs, and main refus
   await page.keyboard.press('Escape')
 
   await shell.open('settings')
-  await expect(settings.tabs).toHaveText(['门店设置', '积分规则', '等级与有效期'])
+  await expect(settings.tabs).toHaveText(['门店设置', '积分规则', '等级与有效期', '维护设置'])
   await expect(page.getByTestId('store-name')).toBeVisible()
   await expect(settings.storeSave).toHaveCount(0)
 
@@ -81,8 +94,13 @@ test('roles: a clerk and a VIP-room operator see only their jobs, and main refus
   await shell.open('gifts')
   await expect(page.getByTestId('gifts-desk')).toBeVisible()
   await expect(page.locator('[data-testid^="gifts-tab-"]')).toHaveText(['兑换台', '库存', '礼品册', '月报'])
+  // It delivers the birthday cakes; choosing and judging the VIPs is the planners' job.
+  await shell.open('care')
+  await expect(page.locator('[data-testid^="care-tab-"]')).toHaveText(['我的VIP', '生日蛋糕'])
+  const league = await page.evaluate(() => window.vipdesk.invoke('care:league', { month: '2026-10' }))
+  expect(league).toMatchObject({ ok: false, error: { kind: 'forbidden' } })
   await shell.open('settings')
-  await expect(settings.tabs).toHaveText(['门店设置', '积分规则', '等级与有效期'])
+  await expect(settings.tabs).toHaveText(['门店设置', '积分规则', '等级与有效期', '维护设置'])
   const audit = await page.evaluate(() => window.vipdesk.invoke('audit:list', { page: 1, pageSize: 50 }))
   expect(audit).toMatchObject({ ok: false, error: { kind: 'forbidden' } })
 })

@@ -1,7 +1,7 @@
 import type { Actor } from '../../actor'
 import type { Db } from '../../handle'
-import { birthDateSolar, lunarProblem, type Birthday } from '../../rules/birthday'
-import { dateToYmd, isValidSolar, ymdToInt, type Ymd } from '../../rules/dates'
+import { birthdayInYear, type Birthday } from '../../rules/birthday'
+import { dateToYmd, ymdToInt, type Ymd } from '../../rules/dates'
 import { normalizePhone } from '../../rules/phone'
 import { eventMultipliers, pointsForLine, type EarningRules, type Multiplier } from '../../rules/points'
 import { statements } from '../../statements'
@@ -64,21 +64,6 @@ const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
 const yuan = (fen: number) => `${grouped.format(fen / 100)} 元`
 const DAY = 86400000
 const utc = (d: Ymd) => Date.UTC(d.y, d.m - 1, d.d)
-
-/**
- * The birthday as a solar date in a given year: a lunar birthday counts on the day it falls on
- * that year (a leap month or a 30th the year lacks falls back to the ordinary month / the 29th),
- * a 29 February on the 28th in other years.
- */
-function birthdayIn(b: Birthday, year: number): Ymd {
-  if (b.calendar === 'solar') {
-    const d = { y: year, m: b.month, d: b.day }
-    return isValidSolar(d) ? d : { y: year, m: b.month, d: b.day - 1 }
-  }
-  const leap = b.leapMonth && !lunarProblem(year, b.month, 1, true)
-  const day = lunarProblem(year, b.month, b.day, leap) ? 29 : b.day
-  return birthDateSolar({ calendar: 'lunar', year, month: b.month, day, leapMonth: leap })
-}
 
 /**
  * Everything one batch of purchase lines needs, with caches: an import asks about the same
@@ -182,7 +167,7 @@ export class PurchaseBook {
     if (m.birthday && this.rules.birthdayWindow.enabled) {
       // The nearest occurrence, so a window can reach across New Year.
       const near = [day.y - 1, day.y, day.y + 1]
-        .map((y) => birthdayIn(m.birthday!, y))
+        .map((y) => birthdayInYear(m.birthday!, y))
         .reduce((a, b) => (Math.abs(utc(b) - utc(day)) < Math.abs(utc(a) - utc(day)) ? b : a))
       if (Math.abs(utc(near) - utc(day)) <= 31 * DAY)
         events = [...events, ...eventMultipliers(this.birthdayOnly, day, near)]

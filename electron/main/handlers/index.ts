@@ -1,5 +1,8 @@
 import type { Handlers } from '../dispatch'
 import { adminHandlers } from './admin'
+import { careAssignHandlers } from './careAssign'
+import { careLeagueHandlers } from './careLeague'
+import { careMineHandlers } from './careMine'
 import { dataHandlers } from './data'
 import { giftsHandlers } from './gifts'
 import { giftSheetsHandlers } from './giftSheets'
@@ -20,4 +23,7 @@ export const handlers: Handlers = {
   ...tiersHandlers,
   ...giftsHandlers,
   ...giftSheetsHandlers,
+  ...careMineHandlers,
+  ...careLeagueHandlers,
+  ...careAssignHandlers,
 }

@@ -1,4 +1,12 @@
-import { ADMIN_ONLY, ALL_ROLES, AUDIT_READERS, GIFT_KEEPERS, MEMBER_WRITERS, type Role } from '../../../db/rules/roles'
+import {
+  ADMIN_ONLY,
+  ALL_ROLES,
+  AUDIT_READERS,
+  CARE_PLANNERS,
+  GIFT_KEEPERS,
+  MEMBER_WRITERS,
+  type Role,
+} from '../../../db/rules/roles'
 
 /**
  * Which role sees which screen. Hiding a screen is a courtesy: the main process checks every call
@@ -15,7 +23,8 @@ export const JOBS: NavItem[] = [
   { name: 'members', label: '会员', roles: ALL_ROLES },
   { name: 'points', label: '消费积分', roles: MEMBER_WRITERS },
   { name: 'gifts', label: '礼品库存', roles: GIFT_KEEPERS },
-  { name: 'care', label: '高端VIP维护', roles: ['admin', 'planner', 'viproom'] },
+  // Any operator may be a maintainer (linked in 维护人): everyone gets at least 我的VIP.
+  { name: 'care', label: '高端VIP维护', roles: ALL_ROLES },
   { name: 'birthday', label: '生日关怀', roles: ['admin', 'planner', 'clerk'] },
   { name: 'reports', label: '报表', roles: ['admin', 'planner'] },
   { name: 'settings', label: '设置', roles: ALL_ROLES },
@@ -45,23 +54,26 @@ export const GIFTS_PAGES: NavItem[] = [
  */
 export const CARE_PAGES: NavItem[] = [
   { name: 'care-mine', label: '我的VIP', roles: ALL_ROLES },
-  { name: 'care-vips', label: '高端名单', roles: ['admin', 'planner', 'viproom'] },
-  { name: 'care-staff', label: '维护人', roles: ['admin', 'planner'] },
-  { name: 'care-auto', label: '自动分配', roles: ['admin', 'planner'] },
-  { name: 'care-league', label: '月度评比', roles: ['admin', 'planner'] },
-  { name: 'care-cakes', label: '生日蛋糕', roles: ['admin', 'planner', 'viproom'] },
+  { name: 'care-vips', label: '高端名单', roles: CARE_PLANNERS },
+  { name: 'care-staff', label: '维护人', roles: CARE_PLANNERS },
+  { name: 'care-auto', label: '自动分配', roles: CARE_PLANNERS },
+  { name: 'care-league', label: '月度评比', roles: CARE_PLANNERS },
+  { name: 'care-cakes', label: '生日蛋糕', roles: GIFT_KEEPERS },
 ]
 
 export const SETTINGS_PAGES: NavItem[] = [
   { name: 'settings-store', label: '门店设置', roles: ALL_ROLES },
   { name: 'settings-points', label: '积分规则', roles: ALL_ROLES },
   { name: 'settings-tiers', label: '等级与有效期', roles: ALL_ROLES },
+  { name: 'settings-care', label: '维护设置', roles: ALL_ROLES },
   { name: 'settings-operators', label: '操作员', roles: ADMIN_ONLY },
   { name: 'settings-data', label: '数据与备份', roles: ADMIN_ONLY },
   { name: 'settings-audit', label: '操作日志', roles: AUDIT_READERS },
 ]
 
-const byName = new Map([...JOBS, ...POINTS_PAGES, ...GIFTS_PAGES, ...SETTINGS_PAGES].map((n) => [n.name, n.roles]))
+const byName = new Map(
+  [...JOBS, ...POINTS_PAGES, ...GIFTS_PAGES, ...CARE_PAGES, ...SETTINGS_PAGES].map((n) => [n.name, n.roles]),
+)
 
 /** Routes not in the table (login, first run) are not role-bound. */
 export function mayVisit(routeName: string, role: Role | null): boolean {

@@ -80,6 +80,7 @@ const routes: RouteRecordRaw[] = [
           { path: 'store', name: 'settings-store', component: () => import('@/views/settings/StoreSettings.vue') },
           { path: 'points', name: 'settings-points', component: () => import('@/views/settings/PointsSettings.vue') },
           { path: 'tiers', name: 'settings-tiers', component: () => import('@/views/settings/TierSettings.vue') },
+          { path: 'care', name: 'settings-care', component: () => import('@/views/settings/CareSettings.vue') },
           {
             path: 'operators',
             name: 'settings-operators',

@@ -91,6 +91,8 @@ export function createElectronDouble(options: { browser: Browser; userData: stri
   const appEvents = new EventEmitter()
   const handlers = new Map<string, Handler>()
   const windows: FakeWindow[] = []
+  /** Pages of destroyed windows still closing: a test must not end while they do. */
+  const closing: Promise<void>[] = []
   const dialogs: DialogScript = { open: [], save: [], errors: [] }
   const opened: ((page: Page) => void)[] = []
   /** The HTML of every page sent to a printer, in order. */
@@ -164,7 +166,7 @@ export function createElectronDouble(options: { browser: Browser; userData: stri
       if (this.destroyed) return
       this.destroyed = true
       windows.splice(windows.indexOf(this), 1)
-      this.ready.then((page) => page.close()).catch(ignoreClosed)
+      closing.push(this.ready.then((page) => page.close()).catch(ignoreClosed))
       this.emit('closed')
     }
     close() {
@@ -228,8 +230,14 @@ export function createElectronDouble(options: { browser: Browser; userData: stri
       return new Promise((resolve) => opened.push(resolve))
     },
     /** What closing the last window does in Electron. */
-    closeAll() {
+    /**
+     * The user closes the app: main hears window-all-closed, and every page goes, so the next test
+     * in this worker's browser starts with no page of this one still open or closing.
+     */
+    async closeAll() {
       appEvents.emit('window-all-closed')
+      const pages = windows.splice(0).map((w) => w.ready.then((page) => page.close()).catch(ignoreClosed))
+      await Promise.all([...pages, ...closing.splice(0)])
     },
   }
 }

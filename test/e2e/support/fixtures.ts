@@ -35,8 +35,7 @@ export const test = base.extend<{ app: VipdeskApp }, { browser: Browser }>({
         return running.double.printed
       },
       async restart() {
-        running.double.closeAll()
-        await running.page.close()
+        await running.double.closeAll()
         running = await startApp(browser, { userData: dataDir })
         handle.page = running.page
         handle.double = running.double
@@ -44,7 +43,7 @@ export const test = base.extend<{ app: VipdeskApp }, { browser: Browser }>({
       },
     }
     await use(handle)
-    running.double.closeAll()
+    await running.double.closeAll()
   },
 })
 

@@ -1,0 +1,14 @@
+import { dateToYmd, ymdToInt } from '../../rules/dates'
+import { parseDay } from '../../rules/expiry'
+import { z } from '../../validate'
+export { showDay } from '../tiers/validity'
+
+/** A YYYY-MM-DD field that must be a real date; `label` names it in the message. */
+export const dayInput = (label: string) =>
+  z
+    .string()
+    .trim()
+    .refine((s) => parseDay(s) !== null, `${label}应为 YYYY-MM-DD 格式的有效日期`)
+
+/** A checked 'YYYY-MM-DD' → yyyymmdd. */
+export const toDay = (text: string): number => ymdToInt(dateToYmd(new Date(parseDay(text)!)))
