@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { rotateDailyBackup } from '../../db/backup'
 import { closeDatabase, openDatabase } from '../../db/open'
-import { warmHighValue } from '../../db/services/care'
+import { warmCare } from '../../db/services/care'
 import { expirePointsAtStartup } from '../../db/services/points/expiry'
 import { getSettings } from '../../db/services/settings'
 import { tierJobsAtStartup } from '../../db/services/tiers'
@@ -84,10 +84,10 @@ async function main(): Promise<void> {
   // Idempotent too: the yearly tier review, card validity and automatic card renewals.
   tierJobsAtStartup(state.db, log)
   // The high-value ranking is a full pass over a year of purchases: do it once a day ahead of the
-  // planner, after the window is up, rather than on their first click.
+  // planner (with the list's departments), after the window is up, rather than on their first click.
   const warm = () => {
     try {
-      warmHighValue(state.db)
+      warmCare(state.db)
     } catch (e) {
       log(`high-value ranking failed: ${(e as Error).message}`)
     }

@@ -13,7 +13,7 @@ import { parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
 import { memberForCare, openAssignmentOf, startPeriod } from './assign'
 import { showDay } from './days'
-import { highValueList, spendWindow } from './highValue'
+import { highValueList, lastPurchaseId, membersBuyingSince, spendWindow, warmHighValue } from './highValue'
 import { listStaff } from './staff'
 
 export interface ProposalRow {
@@ -62,6 +62,49 @@ const stmts = statements((s) => ({
 }))
 
 /**
+ * Where each member buys most is a walk over their year of purchase lines (the department is not
+ * in the covering index), and the proposal asks it for hundreds of members at once. Kept per
+ * connection like the spend ranking: a member's answer only changes when they buy, and the window
+ * only moves with the day.
+ */
+interface KeptDepartments {
+  start: number
+  end: number
+  maxId: number
+  of: Map<number, string | null>
+}
+const departments = new WeakMap<object, KeptDepartments>()
+
+function departmentsOf(db: Db, memberIds: number[], start: number, end: number): Map<number, string | null> {
+  const maxId = lastPurchaseId(db)
+  let kept = departments.get(db.sqlite)
+  if (!kept || kept.start !== start || kept.end !== end) kept = { start, end, maxId, of: new Map() }
+  if (kept.maxId !== maxId) {
+    const touched = membersBuyingSince(db, kept.maxId)
+    if (touched) for (const id of touched) kept.of.delete(id)
+    else kept.of.clear()
+    kept.maxId = maxId
+  }
+  const top = stmts(db).topDepartment
+  for (const id of memberIds)
+    if (!kept.of.has(id)) kept.of.set(id, (top.get(id, start, end) as string | undefined) ?? null)
+  departments.set(db.sqlite, kept)
+  return kept.of
+}
+
+/** The day's ranking and the list's departments worked out ahead of the planner (start-up, hourly). */
+export function warmCare(db: Db): void {
+  warmHighValue(db)
+  const [start, end] = spendWindow(dayOf(db.now().getTime()))
+  departmentsOf(
+    db,
+    highValueList(db).rows.map((r) => r.memberId),
+    start,
+    end,
+  )
+}
+
+/**
  * Proposes maintainers for every high-value member who has none (or whose maintainer left).
  * With `rebalance`, members on the list who do have a maintainer are shared out again too; a
  * member proposed to stay where they are is left out of the rows.
@@ -92,11 +135,16 @@ export function proposeAutoAssign(db: Db, input: { rebalance?: boolean } = {}): 
       keptCount: kept.get(s.id)?.count ?? 0,
       keptValue: kept.get(s.id)?.value ?? 0,
     }))
-  const top = stmts(db).topDepartment
+  const departmentOf = departmentsOf(
+    db,
+    moving.map((r) => r.memberId),
+    start,
+    end,
+  )
   const members: ProposalMember[] = moving.map((r) => ({
     memberId: r.memberId,
     value: r.value,
-    department: (top.get(r.memberId, start, end) as string | undefined) ?? null,
+    department: departmentOf.get(r.memberId) ?? null,
     current: r.status === 'assigned' ? r.staffId : null,
   }))
   const proposalStaff: ProposalStaff[] = loads.map((l) => ({ ...l, count: l.keptCount, value: l.keptValue }))

@@ -55,9 +55,8 @@ const stmts = statements((s) => ({
      ORDER BY spend DESC, member_id LIMIT ?`,
   ),
   lastPurchaseId: s.prepare('SELECT max(id) FROM purchases').pluck(),
-  touchedSince: s
-    .prepare('SELECT DISTINCT member_id FROM purchases WHERE id > ? AND member_id IS NOT NULL LIMIT ?')
-    .pluck(),
+  // By rowid only: with DISTINCT the planner walks the member index over every purchase.
+  linesSince: s.prepare('SELECT member_id FROM purchases WHERE id > ? ORDER BY id LIMIT ?').pluck(),
   status: s.prepare('SELECT status FROM members WHERE id = ?').pluck(),
   topPoints: s
     .prepare(
@@ -117,8 +116,8 @@ interface SpendRanking {
   cutoff: Ranked | null
 }
 const rankings = new WeakMap<object, SpendRanking>()
-/** More new purchases than this and one full pass is cheaper than re-summing each member. */
-const MAX_TOUCHED = 2000
+/** More new purchase lines than this and one full pass is cheaper than following each member. */
+const MAX_TOUCHED = 5000
 
 /** Drops the kept ranking, so the next list pays for the full pass (the bench's cold figure). */
 export const forgetSpendRanking = (db: Db) => rankings.delete(db.sqlite)
@@ -132,11 +131,24 @@ function freshRanking(db: Db, start: number, end: number, want: number, maxId: n
   return { start, end, maxId, rows, cutoff: rows.length < want ? null : rows[rows.length - 1]! }
 }
 
+/**
+ * The members whose purchases were added after purchase `sinceId`, or null when there are so many
+ * that recomputing from scratch is cheaper than following them one by one.
+ */
+export function membersBuyingSince(db: Db, sinceId: number): number[] | null {
+  const lines = stmts(db).linesSince.all(sinceId, MAX_TOUCHED + 1) as (number | null)[]
+  if (lines.length > MAX_TOUCHED) return null
+  return [...new Set(lines.filter((id): id is number => id !== null))]
+}
+
+/** The last purchase's id: what a kept figure was computed up to. */
+export const lastPurchaseId = (db: Db) => (stmts(db).lastPurchaseId.get() as number | null) ?? 0
+
 /** The kept ranking with the purchases since folded in, or null when it cannot be trusted. */
 function caughtUp(db: Db, kept: SpendRanking, maxId: number): SpendRanking | null {
   const st = stmts(db)
-  const touched = st.touchedSince.all(kept.maxId, MAX_TOUCHED + 1) as number[]
-  if (touched.length > MAX_TOUCHED) return null
+  const touched = membersBuyingSince(db, kept.maxId)
+  if (!touched) return null
   const rows = new Map(kept.rows.map((r) => [r.id, r]))
   for (const id of touched) {
     const spend = st.spendOf.get(id, kept.start, kept.end) as number
@@ -149,7 +161,7 @@ function caughtUp(db: Db, kept: SpendRanking, maxId: number): SpendRanking | nul
 
 function topSpenders(db: Db, start: number, end: number, need: number): Ranked[] {
   const st = stmts(db)
-  const maxId = (st.lastPurchaseId.get() as number | null) ?? 0
+  const maxId = lastPurchaseId(db)
   const want = Math.max(need * 2, need + 200)
   let kept = rankings.get(db.sqlite)
   if (kept && (kept.start !== start || kept.end !== end)) kept = undefined
