@@ -6,7 +6,8 @@ import { GiftReportPage, GiftSheetsPage } from './pages/giftReport'
 import { expect, test } from './support/fixtures'
 import { saveScreenshot } from './support/screenshots'
 
-const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`
+const yuan = (fen: number) =>
+  `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`
 const fmt = (n: number) => n.toLocaleString('zh-CN')
 
 // Three gifts and what happens to them this month, through the bridge; the report must agree.

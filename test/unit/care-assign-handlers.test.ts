@@ -1,41 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AppState, Shell } from '../../electron/main/context'
-import { createDispatcher } from '../../electron/main/dispatch'
-import { handlers } from '../../electron/main/handlers'
-import { createOperator } from '../../db/services/operators'
 import type { Proposal } from '../../db/services/care'
 import { getSettings } from '../../db/services/settings'
 import { makeTestDb, type TestDb } from '../support/db'
-import { noPrinter } from '../support/printer'
+import { dispatcherFor, testShell } from '../support/dispatcher'
 import { makeBuyer } from '../support/careAssign'
 
 // The planners' care calls as the renderer makes them: through the dispatcher, with roles and envelopes.
 let t: TestDb
-const shell: Shell = {
-  pickOpenFile: async () => null,
-  pickSaveFile: async () => null,
-  emit: () => undefined,
-  printer: noPrinter,
-}
 const PLANNER = 1
 const CLERK = 2
 
-async function desk() {
-  const state: AppState = {
-    db: t.db,
-    dbFile: t.file,
-    backupDir: `${t.dir}/backups`,
-    reopen: () => undefined,
-    sessions: new Map(),
-    imports: new Map(),
-  }
-  const d = createDispatcher(handlers, state, shell, () => undefined)
-  createOperator(t.db, { name: '企划小陈', password: 'secret123', role: 'planner' }, t.admin)
-  createOperator(t.db, { name: '钱进', password: 'secret123', role: 'clerk' }, t.admin)
-  await d.dispatch('session:login', { name: '企划小陈', password: 'secret123' }, PLANNER)
-  await d.dispatch('session:login', { name: '钱进', password: 'secret123' }, CLERK)
-  return d
-}
+const desk = () =>
+  dispatcherFor(t, testShell(), {
+    [PLANNER]: { name: '企划小陈', role: 'planner' },
+    [CLERK]: { name: '钱进', role: 'clerk' },
+  })
 
 beforeEach(() => {
   t = makeTestDb()

@@ -1,22 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AppState, Shell } from '../../electron/main/context'
-import { createDispatcher } from '../../electron/main/dispatch'
-import { handlers } from '../../electron/main/handlers'
 import { contract } from '../../electron/shared/contract'
 import { createMember } from '../../db/services/members'
-import { createOperator } from '../../db/services/operators'
 import { makeTestDb, type TestDb } from '../support/db'
+import { dispatcherFor, testShell } from '../support/dispatcher'
 import { insertAssignment, insertStaff } from '../support/careSql'
-import { noPrinter } from '../support/printer'
 
 // 我的VIP as the renderer reaches it: through the dispatcher, logged in as maintainers and a planner.
 let t: TestDb
-const shell: Shell = {
-  pickOpenFile: async () => null,
-  pickSaveFile: async () => null,
-  emit: () => undefined,
-  printer: noPrinter,
-}
 const ADMIN = 1
 const LIU = 2
 const ZHOU = 3
@@ -28,28 +18,19 @@ let mine: number
 let theirs: number
 
 async function desk() {
-  const state: AppState = {
-    db: t.db,
-    dbFile: t.file,
-    backupDir: `${t.dir}/backups`,
-    reopen: () => undefined,
-    sessions: new Map(),
-    imports: new Map(),
-  }
-  const d = createDispatcher(handlers, state, shell, () => undefined)
-  const ops = [
-    ['刘芳', 'clerk'],
-    ['周强', 'viproom'],
-    ['孙企划', 'planner'],
-    ['钱进', 'clerk'],
-  ] as const
-  const ids = ops.map(([name, role]) => createOperator(t.db, { name, password: 'secret123', role }, t.admin).id)
-  liuStaff = insertStaff(t.db, '刘芳', { operatorId: ids[0] })
-  zhouStaff = insertStaff(t.db, '周强', { operatorId: ids[1] })
+  const d = await dispatcherFor(t, testShell(), {
+    [ADMIN]: 'admin',
+    [LIU]: { name: '刘芳', role: 'clerk' },
+    [ZHOU]: { name: '周强', role: 'viproom' },
+    [PLANNER]: { name: '孙企划', role: 'planner' },
+    [LONER]: { name: '钱进', role: 'clerk' },
+  })
+  const operatorId = (name: string) =>
+    t.db.sqlite.prepare('SELECT id FROM operators WHERE name = ?').pluck().get(name) as number
+  liuStaff = insertStaff(t.db, '刘芳', { operatorId: operatorId('刘芳') })
+  zhouStaff = insertStaff(t.db, '周强', { operatorId: operatorId('周强') })
   insertAssignment(t.db, mine, liuStaff, 20260101)
   insertAssignment(t.db, theirs, zhouStaff, 20260101)
-  await d.dispatch('session:login', { name: 'admin', password: 'secret123' }, ADMIN)
-  for (const [i, [name]] of ops.entries()) await d.dispatch('session:login', { name, password: 'secret123' }, i + 2)
   return d
 }
 

@@ -1,33 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AppState, Shell } from '../../electron/main/context'
 import { createDispatcher } from '../../electron/main/dispatch'
 import { handlers } from '../../electron/main/handlers'
 import { trustedFrame } from '../../electron/main/ipc'
 import { CALL_NAMES, contract } from '../../electron/shared/contract'
 import { createOperator } from '../../db/services/operators'
 import { makeTestDb, type TestDb } from '../support/db'
-import { noPrinter } from '../support/printer'
+import { testShell, testState } from '../support/dispatcher'
 
 let t: TestDb
 let logs: string[]
-const shell: Shell = {
-  pickOpenFile: async () => null,
-  pickSaveFile: async () => null,
-  emit: () => undefined,
-  printer: noPrinter,
-}
 
-function dispatcher() {
-  const state: AppState = {
-    db: t.db,
-    dbFile: t.file,
-    backupDir: `${t.dir}/backups`,
-    reopen: () => undefined,
-    sessions: new Map(),
-    imports: new Map(),
-  }
-  return createDispatcher(handlers, state, shell, (m) => logs.push(m))
-}
+// Login is the subject here, so each test signs in by hand.
+const dispatcher = () => createDispatcher(handlers, testState(t), testShell(), (m) => logs.push(m))
 
 beforeEach(() => {
   t = makeTestDb()

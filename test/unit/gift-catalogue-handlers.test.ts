@@ -1,11 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AppState, Shell } from '../../electron/main/context'
-import { createDispatcher } from '../../electron/main/dispatch'
-import { handlers } from '../../electron/main/handlers'
-import { createOperator } from '../../db/services/operators'
 import { makeTestDb, type TestDb } from '../support/db'
+import { dispatcherFor, testShell } from '../support/dispatcher'
 import { makeGift } from '../support/gifts'
 import { chromiumPrinter } from '../support/printer'
 
@@ -18,30 +15,18 @@ const ADMIN = 1
 const CLERK = 2
 const Q1 = { validFrom: 20260101, validUntil: 20260331 }
 
-async function app() {
-  const shell: Shell = {
-    pickOpenFile: async () => null,
-    pickSaveFile: async (o) => {
-      asked.push(o)
-      return saveTo
-    },
-    emit: () => undefined,
-    printer,
-  }
-  const state: AppState = {
-    db: t.db,
-    dbFile: t.file,
-    backupDir: `${t.dir}/backups`,
-    reopen: () => undefined,
-    sessions: new Map(),
-    imports: new Map(),
-  }
-  const d = createDispatcher(handlers, state, shell, () => undefined)
-  createOperator(t.db, { name: '钱进', password: 'secret123', role: 'clerk' }, t.admin)
-  await d.dispatch('session:login', { name: 'admin', password: 'secret123' }, ADMIN)
-  await d.dispatch('session:login', { name: '钱进', password: 'secret123' }, CLERK)
-  return d
-}
+const app = () =>
+  dispatcherFor(
+    t,
+    testShell({
+      pickSaveFile: async (o) => {
+        asked.push(o)
+        return saveTo
+      },
+      printer,
+    }),
+    { [ADMIN]: 'admin', [CLERK]: { name: '钱进', role: 'clerk' } },
+  )
 
 beforeEach(() => {
   t = makeTestDb()

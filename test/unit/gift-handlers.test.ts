@@ -1,44 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AppState, Shell } from '../../electron/main/context'
-import { createDispatcher } from '../../electron/main/dispatch'
-import { handlers } from '../../electron/main/handlers'
 import { contract } from '../../electron/shared/contract'
 import { createMember } from '../../db/services/members'
 import { GIFT_KEEPERS } from '../../db/services/gifts'
-import { createOperator } from '../../db/services/operators'
 import { adjustPoints } from '../../db/services/points/adjust'
 import { makeTestDb, type TestDb } from '../support/db'
-import { noPrinter } from '../support/printer'
+import { dispatcherFor, testShell } from '../support/dispatcher'
 
 // The gift desk's calls as the renderer makes them: through the dispatcher, with roles and envelopes.
 let t: TestDb
-const shell: Shell = {
-  pickOpenFile: async () => null,
-  pickSaveFile: async () => null,
-  emit: () => undefined,
-  printer: noPrinter,
-}
 const ADMIN = 1
 const VIPROOM = 2
 const CLERK = 3
 
-async function desk() {
-  const state: AppState = {
-    db: t.db,
-    dbFile: t.file,
-    backupDir: `${t.dir}/backups`,
-    reopen: () => undefined,
-    sessions: new Map(),
-    imports: new Map(),
-  }
-  const d = createDispatcher(handlers, state, shell, () => undefined)
-  createOperator(t.db, { name: '赵敏', password: 'secret123', role: 'viproom' }, t.admin)
-  createOperator(t.db, { name: '钱进', password: 'secret123', role: 'clerk' }, t.admin)
-  await d.dispatch('session:login', { name: 'admin', password: 'secret123' }, ADMIN)
-  await d.dispatch('session:login', { name: '赵敏', password: 'secret123' }, VIPROOM)
-  await d.dispatch('session:login', { name: '钱进', password: 'secret123' }, CLERK)
-  return d
-}
+const desk = () =>
+  dispatcherFor(t, testShell(), {
+    [ADMIN]: 'admin',
+    [VIPROOM]: { name: '赵敏', role: 'viproom' },
+    [CLERK]: { name: '钱进', role: 'clerk' },
+  })
 
 beforeEach(() => {
   t = makeTestDb()

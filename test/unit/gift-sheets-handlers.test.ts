@@ -1,13 +1,8 @@
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AppState, Shell } from '../../electron/main/context'
-import { createDispatcher } from '../../electron/main/dispatch'
-import { handlers } from '../../electron/main/handlers'
 import type { GiftSheetPreview } from '../../electron/shared/contract'
 import { listGifts } from '../../db/services/gifts'
-import { createOperator } from '../../db/services/operators'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
-import { noPrinter } from '../support/printer'
+import { dispatcherFor, testShell, testState } from '../support/dispatcher'
 import { makeSheetDir, readXlsxRows, writeCsv, type SheetDir } from '../support/sheets'
 
 // 导入礼品 and 导出 as the renderer drives them, through the dispatcher with scripted dialogs.
@@ -15,36 +10,25 @@ let t: TestDb
 let dir: SheetDir
 let openFile: string | null
 let saveFile: string | null
-const shell: Shell = {
-  pickOpenFile: async () => openFile,
-  pickSaveFile: async () => saveFile,
-  emit: () => undefined,
-  printer: noPrinter,
-}
+const shell = testShell({ pickOpenFile: async () => openFile, pickSaveFile: async () => saveFile })
 const ADMIN = 1
 const OTHER_WINDOW = 2
 const CLERK = 3
 
 async function session() {
-  const state: AppState = {
-    db: t.db,
-    dbFile: t.file,
-    backupDir: join(t.dir, 'backups'),
-    reopen: () => undefined,
-    sessions: new Map(),
-    imports: new Map(),
-  }
-  const d = createDispatcher(handlers, state, shell, () => undefined)
-  for (const id of [ADMIN, OTHER_WINDOW])
-    await d.dispatch('session:login', { name: 'admin', password: 'secret123' }, id)
-  await d.dispatch('session:login', { name: 'clerk1', password: 'secret123' }, CLERK)
+  const state = testState(t)
+  const d = await dispatcherFor(
+    t,
+    shell,
+    { [ADMIN]: 'admin', [OTHER_WINDOW]: 'admin', [CLERK]: { name: 'clerk1', role: 'clerk' } },
+    { state },
+  )
   return { d, state }
 }
 
 beforeEach(() => {
   t = makeTestDb()
   dir = makeSheetDir()
-  createOperator(t.db, { name: 'clerk1', password: 'secret123', role: 'clerk' }, t.admin)
   openFile = dir.path('gifts.csv')
   saveFile = null
   writeCsv(openFile, [

@@ -1,18 +1,16 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AppState, Printer, Shell } from '../../electron/main/context'
+import type { Printer } from '../../electron/main/context'
 import type { Envelope, OutputOf } from '../../electron/shared/contract'
-import { createDispatcher } from '../../electron/main/dispatch'
-import { handlers } from '../../electron/main/handlers'
 import { redemptionSlipHtml, slipNo } from '../../db/print/redemptionSlip'
 import { isAppError } from '../../db/errors'
 import { redeemGifts, returnRedemptionLines } from '../../db/services/gifts'
 import { createMember } from '../../db/services/members'
-import { createOperator } from '../../db/services/operators'
 import { adjustPoints } from '../../db/services/points/adjust'
 import { updateSettings } from '../../db/services/settings'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
+import { dispatcherFor, testShell } from '../support/dispatcher'
 import { makeGift } from '../support/gifts'
 
 let t: TestDb
@@ -157,26 +155,10 @@ describe('slip, photo and return calls through the dispatcher', () => {
         return true
       },
     }
-    const shell: Shell = {
-      pickOpenFile: async () => picked,
-      pickSaveFile: async () => null,
-      emit: () => undefined,
-      printer,
-    }
-    const state: AppState = {
-      db: t.db,
-      dbFile: t.file,
-      backupDir: join(t.dir, 'backups'),
-      reopen: () => undefined,
-      sessions: new Map(),
-      imports: new Map(),
-    }
-    const d = createDispatcher(handlers, state, shell, () => undefined)
-    createOperator(t.db, { name: '赵敏', password: 'secret123', role: 'viproom' }, t.admin)
-    createOperator(t.db, { name: '钱进', password: 'secret123', role: 'clerk' }, t.admin)
-    await d.dispatch('session:login', { name: '赵敏', password: 'secret123' }, VIPROOM)
-    await d.dispatch('session:login', { name: '钱进', password: 'secret123' }, CLERK)
-    return d
+    return dispatcherFor(t, testShell({ pickOpenFile: async () => picked, printer }), {
+      [VIPROOM]: { name: '赵敏', role: 'viproom' },
+      [CLERK]: { name: '钱进', role: 'clerk' },
+    })
   }
 
   beforeEach(() => {

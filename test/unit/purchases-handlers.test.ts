@@ -1,43 +1,23 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AppState, Shell } from '../../electron/main/context'
-import { createDispatcher } from '../../electron/main/dispatch'
-import { handlers } from '../../electron/main/handlers'
 import { contract } from '../../electron/shared/contract'
 import { createMember } from '../../db/services/members'
 import { POINTS_ADJUSTERS } from '../../db/services/points/adjust'
-import { createOperator } from '../../db/services/operators'
 import { makeTestDb, type TestDb } from '../support/db'
-import { noPrinter } from '../support/printer'
+import { dispatcherFor, testShell } from '../support/dispatcher'
 
 // The desk's calls as the renderer makes them: through the dispatcher, with roles and envelopes.
 let t: TestDb
 let saveTo: string | null
-const shell: Shell = {
-  pickOpenFile: async () => null,
-  pickSaveFile: async () => saveTo,
-  emit: () => undefined,
-  printer: noPrinter,
-}
 const ADMIN = 1
 const VIPROOM = 2
 
-async function desk() {
-  const state: AppState = {
-    db: t.db,
-    dbFile: t.file,
-    backupDir: `${t.dir}/backups`,
-    reopen: () => undefined,
-    sessions: new Map(),
-    imports: new Map(),
-  }
-  const d = createDispatcher(handlers, state, shell, () => undefined)
-  createOperator(t.db, { name: '赵敏', password: 'secret123', role: 'viproom' }, t.admin)
-  await d.dispatch('session:login', { name: 'admin', password: 'secret123' }, ADMIN)
-  await d.dispatch('session:login', { name: '赵敏', password: 'secret123' }, VIPROOM)
-  return d
-}
+const desk = () =>
+  dispatcherFor(t, testShell({ pickSaveFile: async () => saveTo }), {
+    [ADMIN]: 'admin',
+    [VIPROOM]: { name: '赵敏', role: 'viproom' },
+  })
 
 beforeEach(() => {
   t = makeTestDb()

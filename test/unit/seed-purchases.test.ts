@@ -1,7 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppState } from '../../electron/main/context'
-import { createDispatcher } from '../../electron/main/dispatch'
-import { handlers } from '../../electron/main/handlers'
 import { rewardWeekDays } from '../../db/rules/points'
 import { seedMembers } from '../../db/seed'
 import { DEPARTMENTS } from '../../db/seed/departments'
@@ -10,7 +7,7 @@ import { listAudit } from '../../db/services/audit'
 import { checkBalances } from '../../db/services/points/ledger'
 import { runCliCaptured } from '../support/cli'
 import { makeTestDb, type TestDb } from '../support/db'
-import { noPrinter } from '../support/printer'
+import { dispatcherFor, testShell } from '../support/dispatcher'
 
 const open: TestDb[] = []
 const fresh = () => {
@@ -220,22 +217,7 @@ describe('cli: seed --purchases', () => {
 describe('the app’s sample data (data:seedSample)', () => {
   it('gives a new store 500 members with about ten purchases each, quickly, and only once', async () => {
     const t = fresh()
-    const state: AppState = {
-      db: t.db,
-      dbFile: t.file,
-      backupDir: `${t.dir}/backups`,
-      reopen: () => undefined,
-      sessions: new Map(),
-      imports: new Map(),
-    }
-    const shell = {
-      pickOpenFile: async () => null,
-      pickSaveFile: async () => null,
-      emit: () => undefined,
-      printer: noPrinter,
-    }
-    const d = createDispatcher(handlers, state, shell, () => undefined)
-    await d.dispatch('session:login', { name: 'admin', password: 'secret123' }, 1)
+    const d = await dispatcherFor(t, testShell(), { 1: 'admin' })
     const started = performance.now()
     const r = await d.dispatch('data:seedSample', { members: 500, purchases: 5000 }, 1)
     expect(performance.now() - started).toBeLessThan(5000)

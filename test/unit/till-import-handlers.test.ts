@@ -1,40 +1,25 @@
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AppState, Shell } from '../../electron/main/context'
-import { createDispatcher } from '../../electron/main/dispatch'
-import { handlers } from '../../electron/main/handlers'
 import type { Events, TillImportPreview } from '../../electron/shared/contract'
 import { createMember } from '../../db/services/members'
 import { makeSheetDir, writeCsv, type SheetDir } from '../support/sheets'
 import { makeTestDb, type TestDb } from '../support/db'
-import { noPrinter } from '../support/printer'
+import { dispatcherFor, testShell, testState } from '../support/dispatcher'
 
 // 导入小票 as the renderer drives it: pick (dialog in main) → remap → commit, through the dispatcher.
 let t: TestDb
 let dir: SheetDir
 let openFile: string | null
 let events: Events['progress'][]
-const shell: Shell = {
+const shell = testShell({
   pickOpenFile: async () => openFile,
-  pickSaveFile: async () => null,
   emit: (_id, _event, payload) => void events.push(payload),
-  printer: noPrinter,
-}
+})
 const ADMIN = 1
 const OTHER_WINDOW = 2
 
 async function session() {
-  const state: AppState = {
-    db: t.db,
-    dbFile: t.file,
-    backupDir: join(t.dir, 'backups'),
-    reopen: () => undefined,
-    sessions: new Map(),
-    imports: new Map(),
-  }
-  const d = createDispatcher(handlers, state, shell, () => undefined)
-  for (const id of [ADMIN, OTHER_WINDOW])
-    await d.dispatch('session:login', { name: 'admin', password: 'secret123' }, id)
+  const state = testState(t)
+  const d = await dispatcherFor(t, shell, { [ADMIN]: 'admin', [OTHER_WINDOW]: 'admin' }, { state })
   return { d, state }
 }
 

@@ -1,0 +1,55 @@
+import type { AppState, Shell } from '../../electron/main/context'
+import { createDispatcher } from '../../electron/main/dispatch'
+import { handlers } from '../../electron/main/handlers'
+import type { Role } from '../../db/rules/roles'
+import { createOperator } from '../../db/services/operators'
+import type { TestDb } from './db'
+import { noPrinter } from './printer'
+
+/** The test database's admin and every operator a test adds log in with this. */
+export const PASSWORD = 'secret123'
+
+/** A handler test's shell: dialogs answer "cancel", events go nowhere, nothing prints — unless overridden. */
+export function testShell(over: Partial<Shell> = {}): Shell {
+  return {
+    pickOpenFile: async () => null,
+    pickSaveFile: async () => null,
+    emit: () => undefined,
+    printer: noPrinter,
+    ...over,
+  }
+}
+
+/** Main's state over the test database. */
+export function testState(t: TestDb): AppState {
+  return {
+    db: t.db,
+    dbFile: t.file,
+    backupDir: `${t.dir}/backups`,
+    reopen: () => undefined,
+    sessions: new Map(),
+    imports: new Map(),
+  }
+}
+
+export type Login = 'admin' | { name: string; role: Role }
+
+/**
+ * The real dispatcher with every handler, as the renderer reaches it, with operators logged in:
+ * `logins` maps a window (sender id) to 'admin' or a new operator of that name and role.
+ */
+export async function dispatcherFor(
+  t: TestDb,
+  shell: Shell,
+  logins: Record<number, Login>,
+  options: { state?: AppState; log?: (message: string) => void } = {},
+) {
+  const d = createDispatcher(handlers, options.state ?? testState(t), shell, options.log ?? (() => undefined))
+  for (const [sender, who] of Object.entries(logins)) {
+    if (who !== 'admin') createOperator(t.db, { name: who.name, password: PASSWORD, role: who.role }, t.admin)
+    const name = who === 'admin' ? 'admin' : who.name
+    const r = await d.dispatch('session:login', { name, password: PASSWORD }, Number(sender))
+    if (!r.ok) throw new Error(`login of ${name} failed: ${r.error.message}`)
+  }
+  return d
+}
