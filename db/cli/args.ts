@@ -30,6 +30,8 @@ export interface CliArgs {
   phone?: string
   /** assign: the maintainer's name */
   staff?: string
+  /** birthdays: the SMS list to write (.csv or .xlsx) */
+  sms?: string
   /** assign auto: write the proposal instead of only printing it */
   apply: boolean
   help: boolean
@@ -52,6 +54,7 @@ export type CommandOption =
   | 'capacity'
   | 'phone'
   | 'staff'
+  | 'sms'
   | 'apply'
 
 function translate(e: unknown): string {
@@ -99,6 +102,7 @@ const read = (argv: readonly string[]) =>
       capacity: { type: 'string' },
       phone: { type: 'string' },
       staff: { type: 'string' },
+      sms: { type: 'string' },
       apply: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -117,6 +121,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (v.operator !== undefined && !v.operator.trim()) throw new UsageError('选项 --operator 需要操作员用户名')
   if (v.card !== undefined && !v.card.trim()) throw new UsageError('选项 --card 需要会员卡号')
   if (v.pdf !== undefined && !v.pdf.trim()) throw new UsageError('选项 --pdf 需要 PDF 文件路径')
+  if (v.sms !== undefined && !v.sms.trim()) throw new UsageError('选项 --sms 需要文件路径（.csv 或 .xlsx）')
   return {
     words: parsed.positionals,
     db: v.db,
@@ -137,6 +142,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     capacity: integer('capacity', v.capacity, 1),
     phone: v.phone?.trim(),
     staff: v.staff?.trim(),
+    sms: v.sms?.trim(),
     apply: v.apply ?? false,
     help: v.help ?? false,
   }

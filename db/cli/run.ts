@@ -18,6 +18,7 @@ import {
 import { GIFT_KEEPERS } from '../services/gifts/catalogue'
 import { exportGiftsCommand, giftsReportCommand } from './commands/giftReport'
 import { cakeListCommand, leagueCommand } from './commands/careLeague'
+import { birthdaysCommand } from './commands/birthdays'
 import { assignAutoCommand, assignCommand, staffAddCommand } from './commands/careAssign'
 import { exportCommand, exportFormatOf, importCommand, listCommand, seedCommand } from './commands/members'
 import { importPurchasesCommand, pointsCheckCommand } from './commands/purchases'
@@ -127,6 +128,8 @@ const COMMANDS: Command[] = [
   // Read-only figures for the monthly meeting (--pdf writes the printed report).
   { words: ['league'], options: ['month', 'pdf'], database: 'existing', run: leagueCommand },
   { words: ['cake-list'], options: ['month'], database: 'existing', run: cakeListCommand },
+  // The list has no phone numbers; --sms (full numbers) checks REVEALERS itself. --pdf is refused for now.
+  { words: ['birthdays'], options: ['month', 'sms', 'pdf'], database: 'existing', run: birthdaysCommand },
   {
     words: ['staff', 'add'],
     operands: { min: 1, max: 1, usage: 'NAME --department 部门 --hire-date YYYY-MM-DD [--capacity N] [--phone 手机]' },
@@ -186,6 +189,7 @@ function findCommand(args: CliArgs): { command: Command; file: string | undefine
     'capacity',
     'phone',
     'staff',
+    'sms',
   ] as const) {
     if (args[opt] !== undefined && !command.options?.includes(opt)) {
       const flag = opt === 'asOf' ? 'as-of' : opt === 'unitCost' ? 'unit-cost' : opt === 'hireDate' ? 'hire-date' : opt

@@ -32,6 +32,10 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
                                 VIP维护人月度评比（人均交易笔数 = 交易笔数 ÷ 维护VIP数，退货不计）；
                                 --pdf 生成会议用 A4 报告（评比表、柱状图、维护记录、下月VIP生日）
   cake-list --month YYYY-MM     当月生日蛋糕名单：生日（公历/农历按当年日期）在该月、积分最高的有效会员
+  birthdays --month YYYY-MM [--sms FILE]
+                                生日关怀名单：生日（农历按当年日期，闰月与三十日按规则顺延）在该月的有效会员，
+                                含有地址/短信/邮寄人数；--sms 导出同意短信会员的手机号与个性化短信
+                                （.csv 或 .xlsx，含字数、条数与费用）；--json 输出数组
   staff add NAME --department 部门 --hire-date YYYY-MM-DD [--capacity N] [--phone 手机]
                                 登记维护人（部门：营业一课…营业五课、企划、贵宾室；名额默认取设置）
   assign --card 卡号 --staff 姓名 [--from YYYY-MM-DD]
@@ -60,5 +64,6 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   npm run cli -- --db ./vipdesk.sqlite gifts catalogue --pdf 礼品册.pdf --from 2026-01-01 --until 2026-03-31
   npm run cli -- --db ./vipdesk.sqlite --json gifts report --month 2026-11
   npm run cli -- --db ./vipdesk.sqlite --json league --month 2026-10
+  npm run cli -- --db ./vipdesk.sqlite birthdays --month 2026-12 --sms 生日短信.xlsx
   npm run cli -- --db ./vipdesk.sqlite backup ./backups/vipdesk-manual.sqlite
 `

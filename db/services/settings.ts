@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Actor } from '../actor'
 import { inTransaction, type Db } from '../handle'
+import { DEFAULT_BIRTHDAY_MAIL, unknownPlaceholders } from '../rules/birthdayMail'
 import { DEFAULT_CARE_RULES, HIGH_VALUE_MEASURES } from '../rules/care'
 import { DEFAULT_EXPIRY_RULES } from '../rules/expiry'
 import { DEFAULT_EARNING_RULES } from '../rules/points'
@@ -103,6 +104,26 @@ export const settingsSchema = z.object({
       skipLastYearsRecipients: z.boolean(),
     })
     .default(structuredClone(DEFAULT_CARE_RULES)),
+  /** Birthday SMS and cards: the SMS text, prices and the birthday gift (db/rules/birthdayMail.ts) */
+  birthdayMail: z
+    .object({
+      smsTemplate: z
+        .string()
+        .trim()
+        .min(1, '请填写短信模板')
+        .max(300, '短信模板最多 300 个字')
+        .refine((t) => unknownPlaceholders(t).length === 0, {
+          error: (iss) =>
+            `短信模板含未知占位符：${unknownPlaceholders(String(iss.input))
+              .map((n) => `{${n}}`)
+              .join('、')}`,
+        }),
+      smsPriceFen: z.number().int('短信单价须为整数（分）').min(0, '短信单价不能为负').max(10000, '短信单价过高'),
+      cardCostFen: z.number().int('贺卡成本须为整数（分）').min(0, '贺卡成本不能为负').max(100000, '贺卡成本过高'),
+      giftText: z.string().trim().max(40, '礼品说明最多 40 个字'),
+      collectDays: z.number().int('领取天数须为整数').min(0, '领取天数不能为负').max(366, '领取天数最多 366 天'),
+    })
+    .default({ ...DEFAULT_BIRTHDAY_MAIL }),
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})

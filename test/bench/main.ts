@@ -15,6 +15,7 @@ import { seedMembers } from '../../db/seed'
 import { seedPurchases } from '../../db/seed/purchases'
 import { makeContext } from './context'
 import { formatRows, once, type BenchRow, type BenchSection } from './report'
+import { birthdaysSection } from './sections/birthdays'
 import { careSection } from './sections/care'
 import { careLeagueSection } from './sections/careLeague'
 import { careMineSection } from './sections/careMine'
@@ -38,6 +39,7 @@ const SECTIONS: BenchSection[] = [
   careMineSection,
   careLeagueSection,
   careSection,
+  birthdaysSection,
 ]
 
 async function main() {

@@ -1,0 +1,121 @@
+import { resolve } from 'node:path'
+import { forbidden } from '../../errors'
+import { maskPhone } from '../../rules/phone'
+import { birthdaysOfMonth } from '../../services/birthdays/month'
+import { exportBirthdaySms } from '../../services/birthdays/sms'
+import { REVEALERS, type CliContext } from '../context'
+import { displayWidth, padCell, UsageError } from '../io'
+import { exportFormatOf } from './members'
+
+const count = (n: number) => n.toLocaleString('en-US')
+const yuan = (fen: number) => (fen / 100).toFixed(2)
+
+function monthOf(ctx: CliContext): string {
+  const m = ctx.args.month
+  if (m === undefined) throw new UsageError('命令 birthdays 需要 --month YYYY-MM（要看的月份）')
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(m)) throw new UsageError(`选项 --month 应为 YYYY-MM 格式的月份，收到"${m}"`)
+  const year = +m.slice(0, 4)
+  if (year < 1901 || year > 2100) throw new UsageError(`选项 --month 的年份须在 1901–2100 之间，收到"${m}"`)
+  return m
+}
+
+function table(head: string[], rows: string[][], right: number[] = []): string[] {
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((c) => displayWidth(c[i]!))))
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => padCell(x, widths[i]!, right.includes(i)))
+      .join('  ')
+      .trimEnd()
+  return [line(head), ...rows.map(line)]
+}
+
+/**
+ * `birthdays --month YYYY-MM [--sms FILE]`: who is born in the month. --json gives exactly
+ * [{cardNo, name, birthday, birthdayCalendar, birthdayLeapMonth, dateThisYear, hasAddress,
+ * smsConsent, mailConsent}] by dateThisYear then cardNo; --sms writes the SMS gateway's list.
+ */
+export async function birthdaysCommand(ctx: CliContext): Promise<void> {
+  const month = monthOf(ctx)
+  if (ctx.args.pdf !== undefined) {
+    throw new UsageError('生日贺卡与信封标签的打印（--pdf）尚未提供；目前可用 --json 查看名单或用 --sms 导出短信名单')
+  }
+  if (ctx.args.sms !== undefined) return smsExport(ctx, month)
+  const list = birthdaysOfMonth(ctx.db, { month })
+  await ctx.result(
+    list.rows.map((r) => ({
+      cardNo: r.cardNo,
+      name: r.name,
+      birthday: r.birthday,
+      birthdayCalendar: r.calendar,
+      birthdayLeapMonth: r.leapMonth,
+      dateThisYear: r.dateThisYear,
+      hasAddress: r.hasAddress,
+      smsConsent: r.smsConsent,
+      mailConsent: r.mailConsent,
+    })),
+  )
+  const c = list.counts
+  if (!list.rows.length) return ctx.say(`${list.month} 没有生日在本月的有效会员。`)
+  const yesNo = (b: boolean) => (b ? '是' : '')
+  await ctx.say(
+    [
+      `生日关怀 ${list.month}（有效会员；农历生日按当年日期）`,
+      '',
+      ...table(
+        ['今年生日', '卡号', '姓名', '生日', '历法', '等级', '有地址', '短信', '邮寄'],
+        list.rows.map((r) => [
+          r.dateThisYear,
+          r.cardNo,
+          r.name,
+          r.birthday,
+          r.calendar === 'lunar' ? (r.leapMonth ? '农历闰月' : '农历') : '公历',
+          r.tier,
+          yesNo(r.hasAddress),
+          yesNo(r.smsConsent),
+          yesNo(r.mailConsent),
+        ]),
+      ),
+      '',
+      `${count(c.born)} 位本月生日 · ${count(c.withAddress)} 位有地址 · ${count(c.sms)} 位可发短信`,
+      `${count(c.mail)} 位同意邮寄，其中 ${count(c.mailable)} 位有可用地址（可寄贺卡）`,
+    ].join('\n'),
+  )
+}
+
+async function smsExport(ctx: CliContext, month: string): Promise<void> {
+  // The list carries full mobile numbers, so it needs the same roles as a member export.
+  if (!REVEALERS.includes(ctx.actor.role)) throw forbidden(`操作员"${ctx.actor.name}"的角色无权导出短信名单`)
+  const file = resolve(ctx.io.cwd ?? process.cwd(), ctx.args.sms!)
+  const format = exportFormatOf(file)
+  const r = await exportBirthdaySms(ctx.db, { month, file, format }, ctx.actor)
+  await ctx.result({
+    file: r.file,
+    month: r.month,
+    count: r.rows.length,
+    segments: r.segments,
+    unitPriceFen: r.priceFen,
+    costFen: r.costFen,
+    noPhone: r.noPhone,
+    rows: r.rows.map((x) => ({ cardNo: x.cardNo, length: x.length, segments: x.segments })),
+  })
+  await ctx.say(
+    [
+      ...table(
+        ['卡号', '姓名', '手机', '生日', '字数', '条数'],
+        r.rows.map((x) => [
+          x.cardNo,
+          x.name,
+          maskPhone(x.phone) ?? '',
+          x.dateThisYear,
+          String(x.length),
+          String(x.segments),
+        ]),
+        [4, 5],
+      ),
+      '',
+      `已导出 ${count(r.rows.length)} 条生日短信到 ${r.file}：共 ${count(r.segments)} 条计费短信（每条 70 字），` +
+        `单价 ${yuan(r.priceFen)} 元，合计 ${yuan(r.costFen)} 元` +
+        (r.noPhone ? `；另有 ${count(r.noPhone)} 位同意短信但没有有效手机号，未列入` : ''),
+    ].join('\n'),
+  )
+}

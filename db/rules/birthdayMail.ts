@@ -1,0 +1,59 @@
+/**
+ * 生日关怀 rules: the greeting's placeholders, how an SMS is split and what it costs. The card and
+ * SMS prices are the store plan's (DOMAIN.md: SMS 0.05 元, mailed card 2 元).
+ */
+
+export const GREETING_PLACEHOLDERS = ['姓名', '称谓', '生日', '门店', '礼品', '领取期限'] as const
+export type GreetingPlaceholder = (typeof GREETING_PLACEHOLDERS)[number]
+
+export interface BirthdayMailRules {
+  smsTemplate: string
+  /** Per SMS segment, fen */
+  smsPriceFen: number
+  /** Per mailed card (card, envelope, postage), fen */
+  cardCostFen: number
+  /** What the birthday gift is; empty when the programme has none */
+  giftText: string
+  /** Days after the birthday the gift can still be collected at the VIP room */
+  collectDays: number
+}
+
+export const DEFAULT_BIRTHDAY_MAIL: BirthdayMailRules = {
+  smsTemplate: '尊敬的{姓名}{称谓}：{门店}祝您{生日}生日快乐！凭会员卡于{领取期限}前到贵宾室领取{礼品}。',
+  smsPriceFen: 5,
+  cardCostFen: 200,
+  giftText: '生日礼品一份',
+  collectDays: 30,
+}
+
+/** Placeholders in a template that are not one of ours (a typo would reach every member). */
+export function unknownPlaceholders(template: string): string[] {
+  const known = new Set<string>(GREETING_PLACEHOLDERS)
+  return [...template.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!).filter((name) => !known.has(name))
+}
+
+/** 先生 / 女士 from the gender; 会员 when it is not known. */
+export const salutationOf = (gender: string | null) => (gender === '男' ? '先生' : gender === '女' ? '女士' : '会员')
+
+/** 11月5日 */
+export const monthDayText = (ymd: string) => `${+ymd.slice(5, 7)}月${+ymd.slice(8, 10)}日`
+
+/** The last day to collect the gift: the birthday plus the collection days (YYYY-MM-DD). */
+export function collectUntil(dateThisYear: string, days: number): string {
+  const at = new Date(`${dateThisYear}T00:00:00Z`)
+  at.setUTCDate(at.getUTCDate() + days)
+  return at.toISOString().slice(0, 10)
+}
+
+/** Fills every placeholder; one the template repeats is filled each time. */
+export function fillGreeting(template: string, values: Record<GreetingPlaceholder, string>): string {
+  return template.replace(/\{([^{}]*)\}/g, (whole, name: string) =>
+    name in values ? values[name as GreetingPlaceholder] : whole,
+  )
+}
+
+/** Characters as the phone counts them (an emoji or rare character is one, not two UTF-16 units). */
+export const smsLength = (text: string) => [...text].length
+
+/** Segments of 70 characters an SMS is billed as. */
+export const smsSegments = (text: string) => Math.max(1, Math.ceil(smsLength(text) / 70))

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto'
+import { rename, rm, writeFile } from 'node:fs/promises'
+import ExcelJS from 'exceljs'
+import type { Actor } from '../../actor'
+import type { Db } from '../../handle'
+import {
+  collectUntil,
+  fillGreeting,
+  monthDayText,
+  salutationOf,
+  smsLength,
+  smsSegments,
+} from '../../rules/birthdayMail'
+import { normalizePhone } from '../../rules/phone'
+import { recordAudit } from '../audit'
+import { csvField, escapeFormula, explainFileError } from '../members/export'
+import { getSettings } from '../settings'
+import { birthdaysOfMonth, type BirthdayMember } from './month'
+
+/** One SMS of the month's list: the full phone number goes to the store's SMS gateway. */
+export interface BirthdaySms {
+  cardNo: string
+  name: string
+  phone: string
+  dateThisYear: string
+  message: string
+  length: number
+  segments: number
+}
+
+export interface BirthdaySmsList {
+  month: string
+  rows: BirthdaySms[]
+  segments: number
+  priceFen: number
+  costFen: number
+  /** Born this month with SMS consent but no usable mobile number (left out of the list). */
+  noPhone: number
+}
+
+/** The SMS for one member, from the template in settings. */
+export function birthdaySmsText(
+  member: Pick<BirthdayMember, 'name' | 'gender' | 'dateThisYear'>,
+  rules: { template: string; storeName: string; giftText: string; collectDays: number },
+): string {
+  return fillGreeting(rules.template, {
+    姓名: member.name,
+    称谓: salutationOf(member.gender),
+    生日: monthDayText(member.dateThisYear),
+    门店: rules.storeName,
+    礼品: rules.giftText,
+    领取期限: monthDayText(collectUntil(member.dateThisYear, rules.collectDays)),
+  })
+}
+
+/**
+ * The month's SMS list: active members born that month who agreed to SMS, with their message,
+ * its length and segments, and the cost at the unit price in settings.
+ */
+export function birthdaySmsList(db: Db, input: { month: string }): BirthdaySmsList {
+  const settings = getSettings(db)
+  const rules = {
+    template: settings.birthdayMail.smsTemplate,
+    storeName: settings.storeName,
+    giftText: settings.birthdayMail.giftText,
+    collectDays: settings.birthdayMail.collectDays,
+  }
+  const list = birthdaysOfMonth(db, { month: input.month, status: 'active', sms: true })
+  const rows: BirthdaySms[] = []
+  let noPhone = 0
+  for (const m of list.rows) {
+    const phone = normalizePhone(m.phone ?? '')
+    if (!phone) {
+      noPhone++
+      continue
+    }
+    const message = birthdaySmsText(m, rules)
+    rows.push({
+      cardNo: m.cardNo,
+      name: m.name,
+      phone,
+      dateThisYear: m.dateThisYear,
+      message,
+      length: smsLength(message),
+      segments: smsSegments(message),
+    })
+  }
+  const segments = rows.reduce((s, r) => s + r.segments, 0)
+  const priceFen = settings.birthdayMail.smsPriceFen
+  return { month: list.month, rows, segments, priceFen, costFen: segments * priceFen, noPhone }
+}
+
+const HEADERS = ['手机', '姓名', '卡号', '生日', '短信内容', '字数', '条数']
+const WIDTHS = [14, 10, 14, 12, 70, 6, 6]
+const cells = (r: BirthdaySms) => [r.phone, r.name, r.cardNo, r.dateThisYear, r.message, r.length, r.segments]
+
+/**
+ * Writes the SMS list to .csv (UTF-8 with BOM, CRLF) or .xlsx. The file appears only when
+ * complete, and the audit log records the count (phones are exported in full).
+ */
+export async function exportBirthdaySms(
+  db: Db,
+  input: { month: string; file: string; format: 'csv' | 'xlsx' },
+  actor: Actor,
+): Promise<BirthdaySmsList & { file: string }> {
+  const list = birthdaySmsList(db, { month: input.month })
+  const temp = `${input.file}.${randomBytes(4).toString('hex')}.part`
+  try {
+    if (input.format === 'csv') {
+      const lines = [HEADERS, ...list.rows.map(cells)].map((row) => row.map(csvField).join(','))
+      await writeFile(temp, `\uFEFF${lines.join('\r\n')}\r\n`, 'utf8')
+    } else {
+      const wb = new ExcelJS.Workbook()
+      const ws = wb.addWorksheet('生日短信', { views: [{ state: 'frozen', ySplit: 1 }] })
+      ws.columns = WIDTHS.map((width) => ({ width }))
+      ws.addRow(HEADERS).font = { bold: true }
+      for (const r of list.rows) ws.addRow(cells(r).map((v) => (typeof v === 'string' ? escapeFormula(v) : v)))
+      await wb.xlsx.writeFile(temp)
+    }
+    await rename(temp, input.file)
+  } catch (e) {
+    await rm(temp, { force: true })
+    throw explainFileError(e)
+  }
+  recordAudit(
+    db,
+    actor,
+    'export',
+    'member',
+    null,
+    `导出${list.month}生日短信名单${list.rows.length}条（${input.format.toUpperCase()}，含完整手机号）`,
+  )
+  return { ...list, file: input.file }
+}
