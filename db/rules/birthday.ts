@@ -60,10 +60,11 @@ export function checkBirthday(b: Birthday): string | null {
 }
 
 /**
- * Reads a birthday cell. `lunarFlag` comes from a separate 农历 column; the text may also say
- * 农历 itself (农历1988-08-15, 农历1990年闰5月10日).
+ * Reads a birthday cell. `lunarFlag` and `leapFlag` come from separate 农历 / 闰月 fields; the text
+ * may also say so itself (农历1988-08-15, 农历1990年闰5月10日). The day is checked against the leap
+ * month when either says leap: its 30th may not exist in the ordinary month.
  */
-export function parseBirthday(raw: string, lunarFlag = false): BirthdayResult {
+export function parseBirthday(raw: string, lunarFlag = false, leapFlag = false): BirthdayResult {
   let s = toHalfWidth(raw).replace(/\s/g, '')
   let lunar = lunarFlag
   const marked = /^(农历|阴历)/.exec(s)
@@ -81,7 +82,7 @@ export function parseBirthday(raw: string, lunarFlag = false): BirthdayResult {
     year: parsed.y,
     month: parsed.m,
     day: parsed.d,
-    leapMonth: parsed.leap,
+    leapMonth: parsed.leap || leapFlag,
   }
   const problem = checkBirthday(value)
   return problem ? { ok: false, reason: problem } : { ok: true, value }

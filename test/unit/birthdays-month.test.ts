@@ -24,15 +24,12 @@ interface Opts {
   status?: 'closed' | 'lost'
 }
 function add(cardNo: string, birthday: string, o: Opts = {}): number {
-  // A leap month is written into the text: the member form checks the day against the ordinary
-  // month before it applies the separate leap flag (so 闰N月三十 needs the text form).
-  const [y, m, d] = birthday.split('-').map(Number)
   const id = createMember(
     t.db,
     {
       cardNo,
       name: `会员${cardNo}`,
-      birthday: o.leap ? `${y}年闰${m}月${d}日` : birthday,
+      birthday,
       birthdayCalendar: o.lunar ? 'lunar' : 'solar',
       birthdayLeapMonth: o.leap ?? false,
       ...(o.address ? ADDRESS : {}),

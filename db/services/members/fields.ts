@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../errors'
-import { birthDateSolar, checkBirthday, parseBirthday, type Birthday } from '../../rules/birthday'
+import { birthDateSolar, parseBirthday, type Birthday } from '../../rules/birthday'
 import { formatYmd, parseDateText, isValidSolar, ymdToInt } from '../../rules/dates'
 import { checkDivision } from '../../rules/divisions'
 import { checkIdNumber, normalizeIdNumber } from '../../rules/idNumber'
@@ -138,20 +138,17 @@ export function resolveMemberFields(
       })
     } else {
       const lunarFlag = input.birthdayCalendar === 'lunar'
-      const parsed = parseBirthday(input.birthday!, lunarFlag)
+      const parsed = parseBirthday(input.birthday!, lunarFlag, input.birthdayLeapMonth === true)
       if (!parsed.ok) bad('birthday', parsed.reason)
       else {
-        const b: Birthday = { ...parsed.value, leapMonth: parsed.value.leapMonth || input.birthdayLeapMonth === true }
-        const problem = checkBirthday(b)
-        if (problem) bad('birthday', problem)
-        else
-          Object.assign(values, {
-            birthYear: b.year,
-            birthMonth: b.month,
-            birthDay: b.day,
-            birthdayCalendar: b.calendar,
-            birthdayLeapMonth: b.leapMonth,
-          })
+        const b: Birthday = parsed.value
+        Object.assign(values, {
+          birthYear: b.year,
+          birthMonth: b.month,
+          birthDay: b.day,
+          birthdayCalendar: b.calendar,
+          birthdayLeapMonth: b.leapMonth,
+        })
       }
     }
   }
