@@ -167,9 +167,12 @@ function topSpenders(db: Db, start: number, end: number, need: number): Ranked[]
   if (kept && (kept.start !== start || kept.end !== end)) kept = undefined
   if (kept && kept.maxId !== maxId) kept = caughtUp(db, kept, maxId) ?? undefined
   const open = (r: SpendRanking) => r.rows.filter((row) => st.status.get(row.id) !== 'closed')
-  if (kept && (open(kept).length >= need || !kept.cutoff)) {
-    rankings.set(db.sqlite, kept)
-    return open(kept).slice(0, need)
+  if (kept) {
+    const rows = open(kept)
+    if (rows.length >= need || !kept.cutoff) {
+      rankings.set(db.sqlite, kept)
+      return rows.slice(0, need)
+    }
   }
   const fresh = freshRanking(db, start, end, want, maxId)
   rankings.set(db.sqlite, fresh)
