@@ -8,6 +8,8 @@ export type GreetingPlaceholder = (typeof GREETING_PLACEHOLDERS)[number]
 
 export interface BirthdayMailRules {
   smsTemplate: string
+  /** The greeting printed on the card, with the same placeholders */
+  cardTemplate: string
   /** Per SMS segment, fen */
   smsPriceFen: number
   /** Per mailed card (card, envelope, postage), fen */
@@ -16,7 +18,12 @@ export interface BirthdayMailRules {
   giftText: string
   /** Days after the birthday the gift can still be collected at the VIP room */
   collectDays: number
+  /** Code of the inventory gift handed out for birthdays ('' when none): its unit cost prices the month */
+  giftCode: string
 }
+
+export const DEFAULT_CARD_TEMPLATE =
+  '亲爱的{姓名}{称谓}：\n在您{生日}生日来临之际，{门店}全体同仁衷心祝您生日快乐，身体健康，万事如意！\n感谢您一直以来的支持与厚爱，愿新的一岁平安喜乐。'
 
 export const DEFAULT_BIRTHDAY_MAIL: BirthdayMailRules = {
   smsTemplate: '尊敬的{姓名}{称谓}：{门店}祝您{生日}生日快乐！凭会员卡于{领取期限}前到贵宾室领取{礼品}。',
@@ -24,6 +31,8 @@ export const DEFAULT_BIRTHDAY_MAIL: BirthdayMailRules = {
   cardCostFen: 200,
   giftText: '生日礼品一份',
   collectDays: 30,
+  cardTemplate: DEFAULT_CARD_TEMPLATE,
+  giftCode: '',
 }
 
 /** Placeholders in a template that are not one of ours (a typo would reach every member). */
@@ -57,3 +66,27 @@ export const smsLength = (text: string) => [...text].length
 
 /** Segments of 70 characters an SMS is billed as. */
 export const smsSegments = (text: string) => Math.max(1, Math.ceil(smsLength(text) / 70))
+
+/** A printed card's fate: printed, then mailed, or returned undeliverable (the address needs correcting). */
+export const BIRTHDAY_CARD_STATUSES = ['printed', 'mailed', 'returned'] as const
+export type BirthdayCardStatus = (typeof BIRTHDAY_CARD_STATUSES)[number]
+export const BIRTHDAY_CARD_STATUS_LABELS: Record<BirthdayCardStatus, string> = {
+  printed: '已打印',
+  mailed: '已寄出',
+  returned: '退回（地址有误）',
+}
+
+/** Card designs (db/print/birthdayCards.ts); the names are the CLI's --design values. */
+export const CARD_DESIGNS = ['folded-a5', 'postcard'] as const
+export type CardDesign = (typeof CARD_DESIGNS)[number]
+export const CARD_DESIGN_LABELS: Record<CardDesign, string> = { 'folded-a5': '对折贺卡（A5）', postcard: '明信片' }
+
+/** Addressing (db/print/addressLabels.ts); the names are the CLI's --labels values. */
+export const LABEL_LAYOUTS = ['envelope', '3x7', '2x5'] as const
+export type LabelLayout = (typeof LABEL_LAYOUTS)[number]
+export const LABEL_LAYOUT_LABELS: Record<LabelLayout, string> = {
+  envelope: 'DL 信封（220×110 mm）',
+  '3x7': 'A4 标签 3×7（21 张）',
+  '2x5': 'A4 标签 2×5（10 张）',
+}
+export const labelsPerSheet = (layout: LabelLayout) => (layout === '3x7' ? 21 : layout === '2x5' ? 10 : 1)

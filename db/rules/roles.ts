@@ -18,5 +18,10 @@ export const REVEALERS: readonly Role[] = ['admin', 'planner', 'viproom']
 export const GIFT_KEEPERS: readonly Role[] = ['admin', 'planner', 'viproom']
 /** The planners pick the high-value members, give them to maintainers and judge the league. */
 export const CARE_PLANNERS: readonly Role[] = ['admin', 'planner']
+/**
+ * The clerks send the birthday mail (cards, labels, the SMS list for the gateway — full numbers,
+ * audited); the programme's owners may too.
+ */
+export const BIRTHDAY_SENDERS: readonly Role[] = ['admin', 'planner', 'clerk']
 export const AUDIT_READERS: readonly Role[] = ['admin', 'planner']
 export const ADMIN_ONLY: readonly Role[] = ['admin']

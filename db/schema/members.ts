@@ -49,6 +49,14 @@ export const members = sqliteTable(
     validUntil: integer('valid_until'),
     /** Cached from purchases: when this member last bought something (ms). */
     lastPurchaseAt: integer('last_purchase_at'),
+    /**
+     * Derived from the address by db/rules/mailAddress.ts: 1 usable for mail, 0 not, null not yet
+     * worked out. A trigger sets it back to null whenever the address changes, and the birthday
+     * list fills the nulls in before it reads, so no write path has to remember it.
+     */
+    addressOk: integer('address_ok'),
+    /** A birthday card came back undeliverable (ms); cleared by the trigger when the address is corrected. */
+    addressReturnedAt: integer('address_returned_at'),
     createdAt: integer('created_at').notNull(),
     createdBy: integer('created_by').references(() => operators.id),
     updatedAt: integer('updated_at').notNull(),
@@ -58,7 +66,21 @@ export const members = sqliteTable(
     index('members_phone').on(t.phone),
     index('members_phone_last4').on(t.phoneLast4),
     index('members_name').on(t.name),
-    index('members_birth_md').on(t.birthMonth, t.birthDay),
+    // Everything the month's birthday list counts and sorts by rides along, so the list and its
+    // counts read this index alone; the rows themselves are fetched for one page only.
+    index('members_birthday').on(
+      t.birthMonth,
+      t.birthDay,
+      t.birthdayCalendar,
+      t.birthdayLeapMonth,
+      t.status,
+      t.addressOk,
+      t.addressReturnedAt,
+      t.smsConsent,
+      t.mailConsent,
+      t.tier,
+      t.cardNo,
+    ),
     index('members_join_date').on(t.joinDate),
     // Points ride along: "金卡, most points first" walks one tier's entries in order.
     index('members_tier_points').on(t.tier, t.points),
@@ -69,6 +91,10 @@ export const members = sqliteTable(
     // (which leave closed cards out) count index entries only.
     index('members_last_purchase').on(t.lastPurchaseAt, t.status, t.joinDate),
     index('members_valid_until').on(t.validUntil, t.status),
+    // The few rows whose address flag needs working out (new or changed addresses).
+    index('members_address_unknown')
+      .on(t.id)
+      .where(sql`address_ok IS NULL`),
     index('members_province_city').on(t.province, t.city),
     index('members_referrer').on(t.referrerId),
     index('members_id_number').on(t.idNumber),

@@ -61,6 +61,8 @@ export const settingsSchema = z.object({
   storeAddress: z.string().trim().max(100).default(''),
   storePostalCode: z.string().trim().max(6).default(''),
   storePhone: z.string().trim().max(20).default(''),
+  /** The store's logo: a picture file beside the database (like gift photos), '' for none */
+  storeLogo: z.string().trim().max(200).default(''),
   replacementFeeFen: z.number().int().min(0, '补卡费不能为负').max(100000).default(2000),
   maxReferrals: z.number().int().min(0).max(100).default(3),
   /** Tiers from the base up, with thresholds, discount and points multiplier (db/rules/tiers.ts). */
@@ -122,6 +124,20 @@ export const settingsSchema = z.object({
       cardCostFen: z.number().int('贺卡成本须为整数（分）').min(0, '贺卡成本不能为负').max(100000, '贺卡成本过高'),
       giftText: z.string().trim().max(40, '礼品说明最多 40 个字'),
       collectDays: z.number().int('领取天数须为整数').min(0, '领取天数不能为负').max(366, '领取天数最多 366 天'),
+      // Added after the first release of this key: a stored value without them still reads.
+      cardTemplate: z
+        .string()
+        .trim()
+        .min(1, '请填写贺卡祝福语')
+        .max(400, '贺卡祝福语最多 400 个字')
+        .refine((t) => unknownPlaceholders(t).length === 0, {
+          error: (iss) =>
+            `贺卡祝福语含未知占位符：${unknownPlaceholders(String(iss.input))
+              .map((n) => `{${n}}`)
+              .join('、')}`,
+        })
+        .default(DEFAULT_BIRTHDAY_MAIL.cardTemplate),
+      giftCode: z.string().trim().max(20).default(''),
     })
     .default({ ...DEFAULT_BIRTHDAY_MAIL }),
 })
@@ -143,8 +159,12 @@ export function getSettings(db: Db): Settings {
   return out as Settings
 }
 
-export function updateSettings(db: Db, input: Partial<Settings>, actor: Actor): Settings {
-  const patch = parseInput(settingsSchema.partial(), input)
+const settingsPatchSchema = settingsSchema.partial()
+/** A change to some keys; a key's newer fields may be left out (they take their defaults). */
+export type SettingsPatch = z.input<typeof settingsPatchSchema>
+
+export function updateSettings(db: Db, input: SettingsPatch, actor: Actor): Settings {
+  const patch = parseInput(settingsPatchSchema, input)
   return inTransaction(db, () => {
     const now = db.now().getTime()
     const keys = Object.keys(patch) as (keyof Settings)[]

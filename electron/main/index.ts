@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { rotateDailyBackup } from '../../db/backup'
 import { closeDatabase, openDatabase } from '../../db/open'
+import { refreshAddressFlags } from '../../db/services/birthdays/addressFlags'
 import { warmCare } from '../../db/services/care'
 import { expirePointsAtStartup } from '../../db/services/points/expiry'
 import { getSettings } from '../../db/services/settings'
@@ -85,11 +86,13 @@ async function main(): Promise<void> {
   tierJobsAtStartup(state.db, log)
   // The high-value ranking is a full pass over a year of purchases: do it once a day ahead of the
   // planner (with the list's departments), after the window is up, rather than on their first click.
+  // Likewise the address flags of members imported since (the birthday list would otherwise pay).
   const warm = () => {
     try {
       warmCare(state.db)
+      refreshAddressFlags(state.db)
     } catch (e) {
-      log(`high-value ranking failed: ${(e as Error).message}`)
+      log(`background refresh failed: ${(e as Error).message}`)
     }
   }
   const warmTimer = setTimeout(warm, 3000)

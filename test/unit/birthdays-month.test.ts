@@ -109,7 +109,16 @@ describe('birthdaysOfMonth', () => {
     add('C005', '1980-04-01', { address: true, sms: true, mail: true }) // April
     const all = birthdaysOfMonth(t.db, { month: '2026-05' })
     expect(all.rows.map((r) => r.cardNo)).toEqual(['C001', 'C002', 'C003'])
-    expect(all.counts).toEqual({ born: 3, withAddress: 2, sms: 2, mail: 2, mailable: 1 })
+    expect(all.counts).toEqual({
+      born: 3,
+      withAddress: 2,
+      sms: 2,
+      mail: 2,
+      mailable: 1,
+      printed: 0,
+      toPrint: 1,
+      returned: 0,
+    })
     expect(days('2026-05', { status: 'all' })).toHaveLength(4)
     expect(days('2026-05', { status: 'closed' })).toEqual(['C004 2026-05-04'])
     expect(days('2026-05', { tier: '金卡' })).toEqual(['C002 2026-05-02'])
@@ -119,7 +128,16 @@ describe('birthdaysOfMonth', () => {
     expect(withAddress.rows.map((r) => r.cardNo)).toEqual(['C001', 'C003'])
     // The counts above the list stay the month's; `shown` counts what the filters leave.
     expect(withAddress.counts.born).toBe(3)
-    expect(withAddress.shown).toEqual({ born: 2, withAddress: 2, sms: 1, mail: 1, mailable: 1 })
+    expect(withAddress.shown).toEqual({
+      born: 2,
+      withAddress: 2,
+      sms: 1,
+      mail: 1,
+      mailable: 1,
+      printed: 0,
+      toPrint: 1,
+      returned: 0,
+    })
   })
 
   it('a usable address needs every part and a six-digit postal code', () => {

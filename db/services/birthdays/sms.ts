@@ -122,6 +122,21 @@ export async function exportBirthdaySms(
     await rm(temp, { force: true })
     throw explainFileError(e)
   }
+  db.sqlite
+    .prepare(
+      `INSERT INTO birthday_sms_exports (month, messages, segments, unit_fen, cost_fen, operator_id, operator_name, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      list.month,
+      list.rows.length,
+      list.segments,
+      list.priceFen,
+      list.costFen,
+      actor.id,
+      actor.name,
+      db.now().getTime(),
+    )
   recordAudit(
     db,
     actor,
