@@ -11,6 +11,7 @@ import { birthdayMonthCosts } from '../../db/services/birthdays/costs'
 import { birthdayMonthPage, birthdaysOfMonth } from '../../db/services/birthdays/month'
 import { exportBirthdaySms } from '../../db/services/birthdays/sms'
 import { issueGift } from '../../db/services/gifts'
+import { getMember } from '../../db/services/members'
 import { createMember, updateMember } from '../../db/services/members/write'
 import { getSettings, updateSettings } from '../../db/services/settings'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
@@ -165,10 +166,12 @@ describe('birthday print batches', () => {
       'validation',
       /F002 不能邮寄/,
     )
+    expect(getMember(t.db, { id: b }).addressReturnedAt).toBe(t.db.now().getTime())
     // Saving the same address again changes nothing; correcting it clears the flag.
     updateMember(t.db, { id: b, ...ADDRESS }, t.admin)
     expect(birthdaysOfMonth(t.db, { month: '2026-12' }).counts.returned).toBe(1)
     updateMember(t.db, { id: b, ...ADDRESS, address: '解放路 100 号' }, t.admin)
+    expect(getMember(t.db, { id: b }).addressReturnedAt).toBeNull()
     month = birthdaysOfMonth(t.db, { month: '2026-12' })
     expect(month.counts).toMatchObject({ returned: 0, mailable: 2 })
     const reprint = recordBirthdayBatch(

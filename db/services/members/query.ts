@@ -79,6 +79,8 @@ export { listMembers, memberFilterSql, memberOrderSql, memberTiersFallback, type
 export interface MemberDetail extends MemberListItem {
   address: string | null
   postalCode: string | null
+  /** A birthday card came back undeliverable (ms): the address wants correcting; null otherwise */
+  addressReturnedAt: number | null
   notes: string
   /** Points a return could not take back; the next earnings settle them first */
   pointsDebt: number
@@ -114,6 +116,7 @@ export function getMember(db: Db, input: { id: number }): MemberDetail {
     ...toListItem(row),
     address: (row.address as string | null) ?? null,
     postalCode: (row.postal_code as string | null) ?? null,
+    addressReturnedAt: (row.address_returned_at as number | null) ?? null,
     notes: row.notes as string,
     pointsDebt: row.points_debt as number,
     validUntil: row.valid_until == null ? null : formatYmd(intToYmd(row.valid_until as number)),
