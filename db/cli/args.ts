@@ -32,6 +32,11 @@ export interface CliArgs {
   staff?: string
   /** birthdays: the SMS list to write (.csv or .xlsx) */
   sms?: string
+  /** birthdays --pdf: card design, envelope/label layout, labels used on the first sheet, print again */
+  design?: string
+  labels?: string
+  offset?: number
+  reprint: boolean
   /** assign auto: write the proposal instead of only printing it */
   apply: boolean
   help: boolean
@@ -55,6 +60,10 @@ export type CommandOption =
   | 'phone'
   | 'staff'
   | 'sms'
+  | 'design'
+  | 'labels'
+  | 'offset'
+  | 'reprint'
   | 'apply'
 
 function translate(e: unknown): string {
@@ -103,6 +112,10 @@ const read = (argv: readonly string[]) =>
       phone: { type: 'string' },
       staff: { type: 'string' },
       sms: { type: 'string' },
+      design: { type: 'string' },
+      labels: { type: 'string' },
+      offset: { type: 'string' },
+      reprint: { type: 'boolean' },
       apply: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -143,6 +156,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     phone: v.phone?.trim(),
     staff: v.staff?.trim(),
     sms: v.sms?.trim(),
+    design: v.design?.trim(),
+    labels: v.labels?.trim(),
+    offset: integer('offset', v.offset, 0),
+    reprint: v.reprint ?? false,
     apply: v.apply ?? false,
     help: v.help ?? false,
   }

@@ -128,8 +128,13 @@ const COMMANDS: Command[] = [
   // Read-only figures for the monthly meeting (--pdf writes the printed report).
   { words: ['league'], options: ['month', 'pdf'], database: 'existing', run: leagueCommand },
   { words: ['cake-list'], options: ['month'], database: 'existing', run: cakeListCommand },
-  // The list has no phone numbers; --sms (full numbers) checks REVEALERS itself. --pdf is refused for now.
-  { words: ['birthdays'], options: ['month', 'sms', 'pdf'], database: 'existing', run: birthdaysCommand },
+  // The list has no phone numbers; --sms (full numbers) and --pdf (a recorded print run) check BIRTHDAY_SENDERS.
+  {
+    words: ['birthdays'],
+    options: ['month', 'sms', 'pdf', 'design', 'labels', 'offset', 'reprint'],
+    database: 'existing',
+    run: birthdaysCommand,
+  },
   {
     words: ['staff', 'add'],
     operands: { min: 1, max: 1, usage: 'NAME --department 部门 --hire-date YYYY-MM-DD [--capacity N] [--phone 手机]' },
@@ -190,6 +195,9 @@ function findCommand(args: CliArgs): { command: Command; file: string | undefine
     'phone',
     'staff',
     'sms',
+    'design',
+    'labels',
+    'offset',
   ] as const) {
     if (args[opt] !== undefined && !command.options?.includes(opt)) {
       const flag = opt === 'asOf' ? 'as-of' : opt === 'unitCost' ? 'unit-cost' : opt === 'hireDate' ? 'hire-date' : opt
@@ -197,6 +205,7 @@ function findCommand(args: CliArgs): { command: Command; file: string | undefine
     }
   }
   if (args.apply && !command.options?.includes('apply')) throw new UsageError(`命令 ${name} 不接受选项 --apply`)
+  if (args.reprint && !command.options?.includes('reprint')) throw new UsageError(`命令 ${name} 不接受选项 --reprint`)
   if (command.file && rest[0] !== undefined) command.check?.(rest[0])
   if (name === 'seed' && args.members === undefined && args.purchases === undefined)
     throw new UsageError('命令 seed 需要 --members N（要生成的会员数）或 --purchases N（要生成的消费行数）')

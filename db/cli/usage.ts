@@ -33,9 +33,13 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
                                 --pdf 生成会议用 A4 报告（评比表、柱状图、维护记录、下月VIP生日）
   cake-list --month YYYY-MM     当月生日蛋糕名单：生日（公历/农历按当年日期）在该月、积分最高的有效会员
   birthdays --month YYYY-MM [--sms FILE]
+  birthdays --month YYYY-MM --pdf FILE [--design folded-a5|postcard] [--labels envelope|3x7|2x5] [--offset N] [--reprint]
                                 生日关怀名单：生日（农历按当年日期，闰月与三十日按规则顺延）在该月的有效会员，
                                 含有地址/短信/邮寄人数；--sms 导出同意短信会员的手机号与个性化短信
-                                （.csv 或 .xlsx，含字数、条数与费用）；--json 输出数组
+                                （.csv 或 .xlsx，含字数、条数与费用）；--json 输出数组；
+                                --pdf 为同意邮寄且地址可用、本次生日尚未打印的会员生成贺卡（默认对折贺卡），
+                                --labels 另存信封或标签（文件名加"-信封标签"，--offset 跳过首张已用的标签数），
+                                记为一个打印批次；--reprint 连同已打印过的一起重印
   staff add NAME --department 部门 --hire-date YYYY-MM-DD [--capacity N] [--phone 手机]
                                 登记维护人（部门：营业一课…营业五课、企划、贵宾室；名额默认取设置）
   assign --card 卡号 --staff 姓名 [--from YYYY-MM-DD]
@@ -65,5 +69,6 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   npm run cli -- --db ./vipdesk.sqlite --json gifts report --month 2026-11
   npm run cli -- --db ./vipdesk.sqlite --json league --month 2026-10
   npm run cli -- --db ./vipdesk.sqlite birthdays --month 2026-12 --sms 生日短信.xlsx
+  npm run cli -- --db ./vipdesk.sqlite birthdays --month 2026-12 --pdf 贺卡.pdf --design postcard --labels 3x7
   npm run cli -- --db ./vipdesk.sqlite backup ./backups/vipdesk-manual.sqlite
 `

@@ -15,6 +15,7 @@ import { seedMembers } from '../../db/seed'
 import { seedPurchases } from '../../db/seed/purchases'
 import { makeContext } from './context'
 import { formatRows, once, type BenchRow, type BenchSection } from './report'
+import { birthdayPrintSection } from './sections/birthdayPrint'
 import { birthdaysSection } from './sections/birthdays'
 import { careSection } from './sections/care'
 import { careLeagueSection } from './sections/careLeague'
@@ -40,6 +41,7 @@ const SECTIONS: BenchSection[] = [
   careLeagueSection,
   careSection,
   birthdaysSection,
+  birthdayPrintSection,
 ]
 
 async function main() {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -55,6 +56,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const cli = (...args: string[]) => runCliCaptured(['--db', dbFile, ...args], { cwd: dir })
 
+const pdfText = (file: string) =>
+  execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, ' ')
+const pdfPages = (file: string) =>
+  Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1])
+
 describe('birthdays CLI', () => {
   it('--json prints exactly the documented fields, by the day it falls on then card number', async () => {
     const r = await cli('birthdays', '--month', '2026-12', '--json')
@@ -109,9 +115,12 @@ describe('birthdays CLI', () => {
       expect(r.code).toBe(2)
       expect(r.stderr).toMatch(/--month/)
     }
-    const pdf = await cli('birthdays', '--month', '2026-12', '--pdf', join(dir, 'cards.pdf'))
-    expect(pdf.code).toBe(2)
-    expect(pdf.stderr).toContain('尚未提供')
+    const design = await cli('birthdays', '--month', '2026-12', '--pdf', join(dir, 'cards.pdf'), '--design', 'poster')
+    expect(design.code).toBe(2)
+    expect(design.stderr).toContain('--design 应为 folded-a5、postcard 之一')
+    const offset = await cli('birthdays', '--month', '2026-12', '--offset', '3')
+    expect(offset.code).toBe(2)
+    expect(existsSync(join(dir, 'cards.pdf'))).toBe(false)
     const ext = await cli('birthdays', '--month', '2026-12', '--sms', join(dir, 'sms.txt'))
     expect(ext.code).toBe(2)
   })
@@ -175,5 +184,53 @@ describe('birthdays CLI', () => {
     expect(r.stdout).toContain('合计 0.36 元')
     expect(r.stdout).toContain('138****0001')
     expect(r.stdout).not.toContain('13800000001')
+  })
+
+  it('--pdf writes the cards of members with mail consent and an address, records the run, and prints nobody twice', async () => {
+    const file = join(dir, '贺卡.pdf')
+    const r = await cli(
+      'birthdays',
+      '--month',
+      '2026-12',
+      '--pdf',
+      file,
+      '--design',
+      'postcard',
+      '--labels',
+      '3x7',
+      '--offset',
+      '2',
+      '--json',
+    )
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout)
+    const labelsFile = join(dir, '贺卡-信封标签.pdf')
+    expect(out).toMatchObject({
+      file,
+      labelsFile,
+      month: '2026-12',
+      design: 'postcard',
+      labels: '3x7',
+      cards: 1,
+      costFen: 200,
+    })
+    // Only V002 agreed to mail and has an address; 王芳 has an address but no mail consent.
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
+    const cards = pdfText(file)
+    expect(cards).toContain('=SUM(A1)')
+    expect(cards).not.toContain('王芳')
+    const labels = pdfText(labelsFile)
+    expect(labels).toContain('=SUM(A1)')
+    expect(labels.replace(/ /g, '')).toContain('310012')
+    expect(pdfPages(labelsFile)).toBe(1)
+
+    const again = await cli('birthdays', '--month', '2026-12', '--pdf', join(dir, 'again.pdf'))
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain('没有待打印的贺卡')
+    expect(existsSync(join(dir, 'again.pdf'))).toBe(false)
+    const reprint = await cli('birthdays', '--month', '2026-12', '--pdf', join(dir, 'again.pdf'), '--reprint', '--json')
+    expect(reprint.code).toBe(0)
+    expect(JSON.parse(reprint.stdout)).toMatchObject({ cards: 1, reprinted: 1, design: 'folded-a5', labelsFile: null })
   })
 })

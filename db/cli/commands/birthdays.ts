@@ -1,9 +1,15 @@
+import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { birthdayMailDocs, labelsFileFor } from '../../print/birthdayMail'
+import { CARD_DESIGN_LABELS, CARD_DESIGNS, LABEL_LAYOUT_LABELS, LABEL_LAYOUTS } from '../../rules/birthdayMail'
+import { prepareBirthdayBatch, recordBirthdayBatch } from '../../services/birthdays/batches'
+import { photosDirOf } from '../../services/gifts/photos'
 import { forbidden } from '../../errors'
 import { maskPhone } from '../../rules/phone'
 import { birthdaysOfMonth } from '../../services/birthdays/month'
 import { exportBirthdaySms } from '../../services/birthdays/sms'
-import { REVEALERS, type CliContext } from '../context'
+import { BIRTHDAY_SENDERS } from '../../rules/roles'
+import type { CliContext } from '../context'
 import { displayWidth, padCell, UsageError } from '../io'
 import { exportFormatOf } from './members'
 
@@ -29,6 +35,64 @@ function table(head: string[], rows: string[][], right: number[] = []): string[]
   return [line(head), ...rows.map(line)]
 }
 
+function choice<T extends string>(name: string, raw: string | undefined, allowed: readonly T[]): T | undefined {
+  if (raw === undefined) return undefined
+  if (!allowed.includes(raw as T)) throw new UsageError(`选项 --${name} 应为 ${allowed.join('、')} 之一，收到"${raw}"`)
+  return raw as T
+}
+
+/**
+ * `--pdf FILE`: the cards of everyone mailable not yet printed for this birthday (with --reprint,
+ * those printed before too) through headless Chromium, and with --labels their envelopes or
+ * label sheets in a second file beside it; recorded as a print run like one from the app.
+ */
+async function printCards(ctx: CliContext, month: string): Promise<void> {
+  if (!BIRTHDAY_SENDERS.includes(ctx.actor.role)) throw forbidden(`操作员"${ctx.actor.name}"的角色无权打印生日贺卡`)
+  const file = resolve(ctx.io.cwd ?? process.cwd(), ctx.args.pdf!)
+  const input = {
+    month,
+    design: choice('design', ctx.args.design, CARD_DESIGNS) ?? 'folded-a5',
+    labels: choice('labels', ctx.args.labels, LABEL_LAYOUTS) ?? null,
+    labelOffset: ctx.args.offset ?? 0,
+    reprint: ctx.args.reprint,
+  }
+  if (ctx.args.offset !== undefined && !input.labels) throw new UsageError('选项 --offset 需与 --labels 一起使用')
+  const run = prepareBirthdayBatch(ctx.db, input)
+  const docs = birthdayMailDocs(ctx.db, run, photosDirOf(ctx.dbFile))
+  // Loaded only here: the other commands need no browser driver.
+  const { openPdfRenderer } = await import('../../print/chromium')
+  const renderer = await openPdfRenderer(ctx.io.env)
+  let labelsFile: string | null = null
+  try {
+    writeFileSync(file, await renderer.pdf(docs.cards))
+    if (docs.labels) {
+      labelsFile = labelsFileFor(file)
+      writeFileSync(labelsFile, await renderer.pdf(docs.labels))
+    }
+  } finally {
+    await renderer.close()
+  }
+  const batch = recordBirthdayBatch(ctx.db, input, ctx.actor)
+  await ctx.result({
+    file,
+    labelsFile,
+    month,
+    design: batch.design,
+    labels: batch.labels,
+    cards: batch.cardCount,
+    reprinted: run.reprinted,
+    batchId: batch.id,
+    costFen: batch.cardFen,
+  })
+  await ctx.say(
+    `已生成 ${count(batch.cardCount)} 张生日贺卡（${CARD_DESIGN_LABELS[batch.design]}）到 ${file}` +
+      (labelsFile ? `，${LABEL_LAYOUT_LABELS[batch.labels!]}到 ${labelsFile}` : '') +
+      `；记为第 ${batch.id} 批，贺卡费用 ${yuan(batch.cardFen)} 元` +
+      (run.reprinted ? `（其中重印 ${run.reprinted} 张）` : '') +
+      '。',
+  )
+}
+
 /**
  * `birthdays --month YYYY-MM [--sms FILE]`: who is born in the month. --json gives exactly
  * [{cardNo, name, birthday, birthdayCalendar, birthdayLeapMonth, dateThisYear, hasAddress,
@@ -36,9 +100,12 @@ function table(head: string[], rows: string[][], right: number[] = []): string[]
  */
 export async function birthdaysCommand(ctx: CliContext): Promise<void> {
   const month = monthOf(ctx)
-  if (ctx.args.pdf !== undefined) {
-    throw new UsageError('生日贺卡与信封标签的打印（--pdf）尚未提供；目前可用 --json 查看名单或用 --sms 导出短信名单')
+  if (ctx.args.pdf !== undefined && ctx.args.sms !== undefined) throw new UsageError('--pdf 与 --sms 请分两次运行')
+  if (ctx.args.pdf !== undefined) return printCards(ctx, month)
+  for (const opt of ['design', 'labels', 'offset'] as const) {
+    if (ctx.args[opt] !== undefined) throw new UsageError(`选项 --${opt} 只用于 --pdf（打印贺卡）`)
   }
+  if (ctx.args.reprint) throw new UsageError('选项 --reprint 只用于 --pdf（打印贺卡）')
   if (ctx.args.sms !== undefined) return smsExport(ctx, month)
   const list = birthdaysOfMonth(ctx.db, { month })
   await ctx.result(
@@ -83,8 +150,8 @@ export async function birthdaysCommand(ctx: CliContext): Promise<void> {
 }
 
 async function smsExport(ctx: CliContext, month: string): Promise<void> {
-  // The list carries full mobile numbers, so it needs the same roles as a member export.
-  if (!REVEALERS.includes(ctx.actor.role)) throw forbidden(`操作员"${ctx.actor.name}"的角色无权导出短信名单`)
+  // The list carries full mobile numbers (audited): the birthday senders only.
+  if (!BIRTHDAY_SENDERS.includes(ctx.actor.role)) throw forbidden(`操作员"${ctx.actor.name}"的角色无权导出短信名单`)
   const file = resolve(ctx.io.cwd ?? process.cwd(), ctx.args.sms!)
   const format = exportFormatOf(file)
   const r = await exportBirthdaySms(ctx.db, { month, file, format }, ctx.actor)
