@@ -91,10 +91,15 @@ import type {
   MyVipsResult,
   StaffBrief,
 } from '../../db/services/care'
+import type { BirthdayPage, BirthdayPageInput } from '../../db/services/birthdays/month'
+import type { BatchCard, BatchInput, BatchSummary } from '../../db/services/birthdays/batches'
+import type { MonthActuals, MonthEstimate, CostLine } from '../../db/services/birthdays/costs'
+import type { BirthdayMailRules } from '../../db/rules/birthdayMail'
 import {
   ADMIN_ONLY,
   ALL_ROLES,
   AUDIT_READERS,
+  BIRTHDAY_SENDERS,
   CARE_PLANNERS,
   GIFT_KEEPERS,
   MEMBER_WRITERS,
@@ -326,7 +331,67 @@ export const contract = {
   'care:autoApply': call<ApplyProposalInput, { assigned: number; moved: number }>(CARE_PLANNERS),
   /** The 维护设置 page: planners own these rules, unlike the rest of the settings */
   'care:settingsUpdate': call<CareRules, CareRules>(CARE_PLANNERS),
+
+  // 生日关怀: the month's list (phones masked), the cards and labels, print runs, SMS list, costs.
+  'birthdays:month': call<BirthdayPageInput, BirthdayPage>(ALL_ROLES),
+  'birthdays:costs': call<{ month: string }, { month: string; estimate: MonthEstimate; actual: MonthActuals }>(
+    ALL_ROLES,
+  ),
+  /** What a run would print and cost, before printing (nothing written). */
+  'birthdays:prepare': call<BatchInput, BatchPlan>(BIRTHDAY_SENDERS),
+  /** One member's card (and label) as printable HTML; `template`: an unsaved greeting to try. */
+  'birthdays:preview': call<PreviewInput, { cards: string; labels: string | null; name: string }>(BIRTHDAY_SENDERS),
+  /** Cards to a printer (system dialog), recorded as a batch once printed; then the labels. */
+  'birthdays:print': call<BatchInput, { printed: boolean; labelsPrinted: boolean; batch: BatchSummary | null }>(
+    BIRTHDAY_SENDERS,
+  ),
+  /** Save dialog in main; cards (and labels) as PDF, recorded as a batch; null when cancelled. */
+  'birthdays:savePdf': call<BatchInput, { file: string; labelsFile: string | null; batch: BatchSummary } | null>(
+    BIRTHDAY_SENDERS,
+  ),
+  /** A recorded batch's envelopes or labels again (new sheets, another offset); no new batch. */
+  'birthdays:printLabels': call<
+    { batchId: number; layout: LabelLayoutName; offset?: number; pdf?: boolean },
+    { printed: boolean; file: string | null }
+  >(BIRTHDAY_SENDERS),
+  'birthdays:batches': call<{ month?: string }, BatchSummary[]>(ALL_ROLES),
+  'birthdays:batchCards': call<{ batchId: number }, BatchCard[]>(ALL_ROLES),
+  'birthdays:mark': call<{ cardIds: number[]; status: 'mailed' | 'returned' }, { changed: number; flagged: number }>(
+    BIRTHDAY_SENDERS,
+  ),
+  /** Save dialog in main; the SMS gateway's list with full phones (audited); null when cancelled. */
+  'birthdays:smsExport': call<
+    { month: string; format: 'csv' | 'xlsx' },
+    { file: string; messages: number; segments: number; costFen: number; noPhone: number } | null
+  >(BIRTHDAY_SENDERS),
+  /** The greeting, SMS text, prices and gift: the senders own these, unlike the rest of the settings */
+  'birthdays:settingsUpdate': call<BirthdayMailRules, BirthdayMailRules>(BIRTHDAY_SENDERS),
+  /** The store logo printed on the cards: a picture chosen in main, copied beside the database. */
+  'settings:pickLogo': call<void, { logo: string; dataUrl: string } | null>(ADMIN_ONLY),
+  'settings:logo': call<void, string | null>(ALL_ROLES),
 } as const
+
+type LabelLayoutName = NonNullable<BatchInput['labels']>
+
+export interface PreviewInput {
+  month: string
+  memberId: number
+  design: BatchInput['design']
+  labels?: LabelLayoutName | null
+  template?: string
+}
+
+/** A run as the clerk confirms it: how many cards, reprints and the costs. */
+export interface BatchPlan {
+  month: string
+  count: number
+  reprinted: number
+  cards: CostLine
+  sms: CostLine
+  gifts: CostLine
+  /** Label sheets (or envelopes) it takes */
+  sheets: number
+}
 
 export type Contract = typeof contract
 export type CallName = keyof Contract

@@ -1,5 +1,6 @@
 import type { Handlers } from '../dispatch'
 import { adminHandlers } from './admin'
+import { birthdaysHandlers } from './birthdays'
 import { careAssignHandlers } from './careAssign'
 import { careLeagueHandlers } from './careLeague'
 import { careMineHandlers } from './careMine'
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...careMineHandlers,
   ...careLeagueHandlers,
   ...careAssignHandlers,
+  ...birthdaysHandlers,
 }

@@ -2,6 +2,7 @@ import {
   ADMIN_ONLY,
   ALL_ROLES,
   AUDIT_READERS,
+  BIRTHDAY_SENDERS,
   CARE_PLANNERS,
   GIFT_KEEPERS,
   MEMBER_WRITERS,
@@ -25,7 +26,7 @@ export const JOBS: NavItem[] = [
   { name: 'gifts', label: '礼品库存', roles: GIFT_KEEPERS },
   // Any operator may be a maintainer (linked in 维护人): everyone gets at least 我的VIP.
   { name: 'care', label: '高端VIP维护', roles: ALL_ROLES },
-  { name: 'birthday', label: '生日关怀', roles: ['admin', 'planner', 'clerk'] },
+  { name: 'birthday', label: '生日关怀', roles: BIRTHDAY_SENDERS },
   { name: 'reports', label: '报表', roles: ['admin', 'planner'] },
   { name: 'settings', label: '设置', roles: ALL_ROLES },
 ]
@@ -61,6 +62,14 @@ export const CARE_PAGES: NavItem[] = [
   { name: 'care-cakes', label: '生日蛋糕', roles: GIFT_KEEPERS },
 ]
 
+/** 生日关怀: the clerks' monthly birthday mail — the list, print runs, costs and the texts and prices. */
+export const BIRTHDAY_PAGES: NavItem[] = [
+  { name: 'birthday-month', label: '本月名单', roles: BIRTHDAY_SENDERS },
+  { name: 'birthday-batches', label: '打印批次', roles: BIRTHDAY_SENDERS },
+  { name: 'birthday-costs', label: '费用', roles: BIRTHDAY_SENDERS },
+  { name: 'birthday-settings', label: '设置', roles: BIRTHDAY_SENDERS },
+]
+
 export const SETTINGS_PAGES: NavItem[] = [
   { name: 'settings-store', label: '门店设置', roles: ALL_ROLES },
   { name: 'settings-points', label: '积分规则', roles: ALL_ROLES },
@@ -72,7 +81,10 @@ export const SETTINGS_PAGES: NavItem[] = [
 ]
 
 const byName = new Map(
-  [...JOBS, ...POINTS_PAGES, ...GIFTS_PAGES, ...CARE_PAGES, ...SETTINGS_PAGES].map((n) => [n.name, n.roles]),
+  [...JOBS, ...POINTS_PAGES, ...GIFTS_PAGES, ...CARE_PAGES, ...BIRTHDAY_PAGES, ...SETTINGS_PAGES].map((n) => [
+    n.name,
+    n.roles,
+  ]),
 )
 
 /** Routes not in the table (login, first run) are not role-bound. */

@@ -69,7 +69,22 @@ const routes: RouteRecordRaw[] = [
           { path: 'cakes', name: 'care-cakes', component: () => import('@/views/care/CakeList.vue') },
         ],
       },
-      comingRoute('birthday', 'birthday'),
+      {
+        path: 'birthday',
+        name: 'birthday',
+        component: () => import('@/views/birthday/BirthdayView.vue'),
+        redirect: { name: 'birthday-month' },
+        children: [
+          { path: 'month', name: 'birthday-month', component: () => import('@/views/birthday/MonthList.vue') },
+          { path: 'batches', name: 'birthday-batches', component: () => import('@/views/birthday/BatchesView.vue') },
+          { path: 'costs', name: 'birthday-costs', component: () => import('@/views/birthday/CostsView.vue') },
+          {
+            path: 'settings',
+            name: 'birthday-settings',
+            component: () => import('@/views/birthday/BirthdaySettings.vue'),
+          },
+        ],
+      },
       comingRoute('reports', 'reports'),
       {
         path: 'settings',

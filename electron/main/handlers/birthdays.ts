@@ -1,0 +1,151 @@
+import { writeFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { conflict, validationError } from '../../../db/errors'
+import { birthdayMailDocs, labelsFileFor } from '../../../db/print/birthdayMail'
+import { labelsPerSheet } from '../../../db/rules/birthdayMail'
+import { maskPhone } from '../../../db/rules/phone'
+import {
+  birthdayBatchCards,
+  listBirthdayBatches,
+  markBirthdayCards,
+  prepareBirthdayBatch,
+  recordBirthdayBatch,
+  type PreparedBatch,
+} from '../../../db/services/birthdays/batches'
+import { birthdayMonthCosts } from '../../../db/services/birthdays/costs'
+import { birthdayMonthPage, birthdaysOfMonth } from '../../../db/services/birthdays/month'
+import { exportBirthdaySms } from '../../../db/services/birthdays/sms'
+import { photoDataUrl, photosDirOf, storePhoto, PHOTO_EXTENSIONS } from '../../../db/services/gifts/photos'
+import { getSettings, updateSettings } from '../../../db/services/settings'
+import type { BatchPlan } from '../../shared/contract'
+import { actorOf, type HandlerContext } from '../context'
+import type { Handlers } from '../dispatch'
+
+const sheetsOf = (p: PreparedBatch) =>
+  p.labels ? Math.ceil((p.recipients.length + p.labelOffset) / labelsPerSheet(p.labels)) : 0
+
+const planOf = (p: PreparedBatch): BatchPlan => ({
+  month: p.month,
+  count: p.recipients.length,
+  reprinted: p.reprinted,
+  cards: p.cards,
+  sms: p.sms,
+  gifts: p.gifts,
+  sheets: sheetsOf(p),
+})
+
+const docsOf = (ctx: HandlerContext, p: Parameters<typeof birthdayMailDocs>[1], template?: string) =>
+  birthdayMailDocs(ctx.state.db, p, photosDirOf(ctx.state.dbFile), template)
+
+async function writePdf(file: string, pdf: Buffer) {
+  try {
+    await writeFile(file, pdf)
+  } catch {
+    throw conflict(`无法写入 ${file}：文件可能正被其他程序打开，或该文件夹不可写。`)
+  }
+}
+
+/** 生日关怀: who is born this month, the cards and labels, print runs, the SMS list. */
+export const birthdaysHandlers = {
+  // Lists show phones masked; the full numbers leave only in the audited SMS export.
+  'birthdays:month': (input, ctx) => {
+    const page = birthdayMonthPage(ctx.state.db, input)
+    return { ...page, rows: page.rows.map((r) => ({ ...r, phone: maskPhone(r.phone) })) }
+  },
+  'birthdays:costs': (input, ctx) => birthdayMonthCosts(ctx.state.db, input),
+  'birthdays:prepare': (input, ctx) => planOf(prepareBirthdayBatch(ctx.state.db, input)),
+  'birthdays:preview': (input, ctx) => {
+    const member = birthdaysOfMonth(ctx.state.db, { month: input.month, status: 'all' }).rows.find(
+      (r) => r.memberId === input.memberId,
+    )
+    if (!member) throw validationError(`该会员的生日不在 ${input.month}`)
+    const docs = docsOf(
+      ctx,
+      { design: input.design, labels: input.labels ?? null, labelOffset: 0, recipients: [member] },
+      input.template,
+    )
+    return { ...docs, name: member.name }
+  },
+  'birthdays:print': async (input, ctx) => {
+    const run = prepareBirthdayBatch(ctx.state.db, input)
+    const docs = docsOf(ctx, run)
+    if (!(await ctx.shell.printer.print(docs.cards))) return { printed: false, labelsPrinted: false, batch: null }
+    // Recorded once the printer has the cards; recording checks again that nobody printed them meanwhile.
+    const batch = recordBirthdayBatch(ctx.state.db, input, actorOf(ctx))
+    const labelsPrinted = docs.labels ? await ctx.shell.printer.print(docs.labels) : false
+    return { printed: true, labelsPrinted, batch }
+  },
+  'birthdays:savePdf': async (input, ctx) => {
+    // Checked before the dialog opens, so a run that may not be printed is refused at once.
+    const run = prepareBirthdayBatch(ctx.state.db, input)
+    const file = await ctx.shell.pickSaveFile({
+      title: '保存生日贺卡 PDF',
+      defaultName: `生日贺卡-${run.month}.pdf`,
+      filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+    })
+    if (!file) return null
+    const docs = docsOf(ctx, run)
+    await writePdf(file, await ctx.shell.printer.pdf(docs.cards))
+    let labelsFile: string | null = null
+    if (docs.labels) {
+      labelsFile = labelsFileFor(file)
+      await writePdf(labelsFile, await ctx.shell.printer.pdf(docs.labels))
+    }
+    return { file, labelsFile, batch: recordBirthdayBatch(ctx.state.db, input, actorOf(ctx)) }
+  },
+  'birthdays:printLabels': async (input, ctx) => {
+    const batch = listBirthdayBatches(ctx.state.db).find((b) => b.id === input.batchId)
+    if (!batch) throw validationError('找不到该打印批次')
+    const ids = new Set(birthdayBatchCards(ctx.state.db, { batchId: batch.id }).map((c) => c.memberId))
+    const recipients = birthdaysOfMonth(ctx.state.db, { month: batch.month, status: 'all' }).rows.filter((r) =>
+      ids.has(r.memberId),
+    )
+    const offset = input.offset ?? 0
+    if (offset < 0 || offset >= labelsPerSheet(input.layout)) {
+      throw validationError(`起始位置应在 0–${labelsPerSheet(input.layout) - 1} 之间`)
+    }
+    const { labels } = docsOf(ctx, {
+      design: batch.design,
+      labels: input.layout,
+      labelOffset: offset,
+      recipients,
+    })
+    if (!input.pdf) return { printed: await ctx.shell.printer.print(labels!), file: null }
+    const file = await ctx.shell.pickSaveFile({
+      title: '保存信封/标签 PDF',
+      defaultName: `生日贺卡信封标签-${batch.month}-第${batch.id}批.pdf`,
+      filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+    })
+    if (!file) return { printed: false, file: null }
+    await writePdf(file, await ctx.shell.printer.pdf(labels!))
+    return { printed: true, file }
+  },
+  'birthdays:batches': (input, ctx) => listBirthdayBatches(ctx.state.db, input),
+  'birthdays:batchCards': (input, ctx) => birthdayBatchCards(ctx.state.db, input),
+  'birthdays:mark': (input, ctx) => markBirthdayCards(ctx.state.db, input, actorOf(ctx)),
+  'birthdays:smsExport': async (input, ctx) => {
+    const file = await ctx.shell.pickSaveFile({
+      title: '导出生日短信名单',
+      defaultName: `生日短信-${input.month}.${input.format}`,
+      filters: [{ name: input.format === 'xlsx' ? 'Excel 工作簿' : 'CSV（逗号分隔）', extensions: [input.format] }],
+    })
+    if (!file) return null
+    const format = basename(file).toLowerCase().endsWith('.csv') ? 'csv' : input.format
+    const r = await exportBirthdaySms(ctx.state.db, { month: input.month, file, format }, actorOf(ctx))
+    return { file: r.file, messages: r.rows.length, segments: r.segments, costFen: r.costFen, noPhone: r.noPhone }
+  },
+  'birthdays:settingsUpdate': (input, ctx) =>
+    updateSettings(ctx.state.db, { birthdayMail: input }, actorOf(ctx)).birthdayMail,
+  'settings:pickLogo': async (_input, ctx) => {
+    const source = await ctx.shell.pickOpenFile({
+      title: '选择门店标志',
+      filters: [{ name: '图片', extensions: PHOTO_EXTENSIONS }],
+    })
+    if (!source) return null
+    const dir = photosDirOf(ctx.state.dbFile)
+    const logo = storePhoto(dir, source)
+    updateSettings(ctx.state.db, { storeLogo: logo }, actorOf(ctx))
+    return { logo, dataUrl: photoDataUrl(dir, logo) ?? '' }
+  },
+  'settings:logo': (_input, ctx) => photoDataUrl(photosDirOf(ctx.state.dbFile), getSettings(ctx.state.db).storeLogo),
+} satisfies Partial<Handlers>
