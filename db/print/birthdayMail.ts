@@ -3,6 +3,7 @@ import type { PreparedBatch } from '../services/birthdays/batches'
 import { photoDataUrl } from '../services/gifts/photos'
 import { getSettings } from '../services/settings'
 import { addressLabelsHtml } from './addressLabels'
+import { joinPdfs, renderAll } from './pdfJoin'
 import { birthdayCardsHtml, type CardRecipient, type CardSender } from './birthdayCards'
 
 /** The store as it signs its cards: name, return address and logo from settings. */
@@ -23,26 +24,53 @@ export interface BirthdayMailDocs {
   labels: string | null
 }
 
-/** The printable documents of a prepared run: the cards, and their envelopes or labels. */
-export function birthdayMailDocs(
-  db: Db,
-  run: Pick<PreparedBatch, 'design' | 'labels' | 'labelOffset'> & { recipients: CardRecipient[] },
-  photosDir: string,
-  template?: string,
-): BirthdayMailDocs {
+type Run = Pick<PreparedBatch, 'design' | 'labels' | 'labelOffset'> & { recipients: CardRecipient[] }
+
+function cardParts(db: Db, photosDir: string, template?: string) {
   const rules = getSettings(db).birthdayMail
-  const sender = cardSender(db, photosDir)
-  const greeting = {
-    template: template ?? rules.cardTemplate,
-    giftText: rules.giftText,
-    collectDays: rules.collectDays,
+  return {
+    sender: cardSender(db, photosDir),
+    greeting: { template: template ?? rules.cardTemplate, giftText: rules.giftText, collectDays: rules.collectDays },
   }
+}
+
+/** The printable documents of a prepared run: the cards, and their envelopes or labels. */
+export function birthdayMailDocs(db: Db, run: Run, photosDir: string, template?: string): BirthdayMailDocs {
+  const { sender, greeting } = cardParts(db, photosDir, template)
   return {
     cards: birthdayCardsHtml({ design: run.design, recipients: run.recipients, sender, greeting }),
     labels: run.labels
       ? addressLabelsHtml({ layout: run.labels, recipients: run.recipients, sender, offset: run.labelOffset })
       : null,
   }
+}
+
+/** Cards per printed document: past this Chromium slows down faster than the pages grow (see pdfJoin). */
+export const CARDS_PER_DOCUMENT = 500
+
+/**
+ * A run as PDF: the cards in documents of CARDS_PER_DOCUMENT joined into one file, and the labels,
+ * rendered two at a time. The labels go first so that they print beside the cards, not after.
+ */
+export async function birthdayMailPdfs(
+  db: Db,
+  run: Run,
+  photosDir: string,
+  render: (html: string) => Promise<Buffer>,
+  perDocument = CARDS_PER_DOCUMENT,
+): Promise<{ cards: Buffer; labels: Buffer | null }> {
+  const { sender, greeting } = cardParts(db, photosDir)
+  const docs: string[] = []
+  if (run.labels) {
+    docs.push(addressLabelsHtml({ layout: run.labels, recipients: run.recipients, sender, offset: run.labelOffset }))
+  }
+  for (let i = 0; i < run.recipients.length; i += perDocument) {
+    const recipients = run.recipients.slice(i, i + perDocument)
+    docs.push(birthdayCardsHtml({ design: run.design, recipients, sender, greeting }))
+  }
+  const pdfs = await renderAll(render, docs)
+  const labels = run.labels ? pdfs.shift()! : null
+  return { cards: await joinPdfs(pdfs), labels }
 }
 
 /** Where the labels go when the cards are saved to `file`: beside it, 贺卡.pdf → 贺卡-信封标签.pdf. */

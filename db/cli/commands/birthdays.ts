@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { birthdayMailDocs, labelsFileFor } from '../../print/birthdayMail'
+import { birthdayMailPdfs, labelsFileFor } from '../../print/birthdayMail'
 import { CARD_DESIGN_LABELS, CARD_DESIGNS, LABEL_LAYOUT_LABELS, LABEL_LAYOUTS } from '../../rules/birthdayMail'
 import { prepareBirthdayBatch, recordBirthdayBatch } from '../../services/birthdays/batches'
 import { photosDirOf } from '../../services/gifts/photos'
@@ -58,17 +58,14 @@ async function printCards(ctx: CliContext, month: string): Promise<void> {
   }
   if (ctx.args.offset !== undefined && !input.labels) throw new UsageError('选项 --offset 需与 --labels 一起使用')
   const run = prepareBirthdayBatch(ctx.db, input)
-  const docs = birthdayMailDocs(ctx.db, run, photosDirOf(ctx.dbFile))
   // Loaded only here: the other commands need no browser driver.
   const { openPdfRenderer } = await import('../../print/chromium')
   const renderer = await openPdfRenderer(ctx.io.env)
   let labelsFile: string | null = null
   try {
-    writeFileSync(file, await renderer.pdf(docs.cards))
-    if (docs.labels) {
-      labelsFile = labelsFileFor(file)
-      writeFileSync(labelsFile, await renderer.pdf(docs.labels))
-    }
+    const pdfs = await birthdayMailPdfs(ctx.db, run, photosDirOf(ctx.dbFile), (html) => renderer.pdf(html))
+    writeFileSync(file, pdfs.cards)
+    if (pdfs.labels) writeFileSync((labelsFile = labelsFileFor(file)), pdfs.labels)
   } finally {
     await renderer.close()
   }

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { conflict, validationError } from '../../../db/errors'
-import { birthdayMailDocs, labelsFileFor } from '../../../db/print/birthdayMail'
+import { birthdayMailDocs, birthdayMailPdfs, labelsFileFor } from '../../../db/print/birthdayMail'
 import { labelsPerSheet } from '../../../db/rules/birthdayMail'
 import { maskPhone } from '../../../db/rules/phone'
 import {
@@ -84,13 +84,12 @@ export const birthdaysHandlers = {
       filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
     })
     if (!file) return null
-    const docs = docsOf(ctx, run)
-    await writePdf(file, await ctx.shell.printer.pdf(docs.cards))
-    let labelsFile: string | null = null
-    if (docs.labels) {
-      labelsFile = labelsFileFor(file)
-      await writePdf(labelsFile, await ctx.shell.printer.pdf(docs.labels))
-    }
+    const pdfs = await birthdayMailPdfs(ctx.state.db, run, photosDirOf(ctx.state.dbFile), (html) =>
+      ctx.shell.printer.pdf(html),
+    )
+    await writePdf(file, pdfs.cards)
+    const labelsFile = pdfs.labels ? labelsFileFor(file) : null
+    if (labelsFile) await writePdf(labelsFile, pdfs.labels!)
     return { file, labelsFile, batch: recordBirthdayBatch(ctx.state.db, input, actorOf(ctx)) }
   },
   'birthdays:printLabels': async (input, ctx) => {

@@ -1,0 +1,30 @@
+import { PDFDocument } from '@cantoo/pdf-lib'
+
+/**
+ * Chromium's time to print a document grows faster than its page count (a 4,000-page batch of
+ * cards takes four times as long as four batches of 1,000 pages), so big runs are printed as
+ * several documents, two at a time (one per core), and joined here into one PDF, pages in order.
+ */
+export async function renderAll(render: (html: string) => Promise<Buffer>, docs: string[], parallel = 2) {
+  const out: Buffer[] = new Array(docs.length)
+  let next = 0
+  const worker = async () => {
+    while (next < docs.length) {
+      const i = next++
+      out[i] = await render(docs[i]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(parallel, docs.length) }, worker))
+  return out
+}
+
+/** One PDF of the parts' pages in order; a single part is returned as it is. */
+export async function joinPdfs(parts: Buffer[]): Promise<Buffer> {
+  if (parts.length === 1) return parts[0]!
+  const joined = await PDFDocument.create()
+  for (const part of parts) {
+    const doc = await PDFDocument.load(part)
+    for (const page of await joined.copyPages(doc, doc.getPageIndices())) joined.addPage(page)
+  }
+  return Buffer.from(await joined.save())
+}
