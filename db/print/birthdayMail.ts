@@ -57,20 +57,37 @@ export async function birthdayMailPdfs(
   run: Run,
   photosDir: string,
   render: (html: string) => Promise<Buffer>,
-  perDocument = CARDS_PER_DOCUMENT,
+  options: { perDocument?: number; onProgress?: (p: PdfProgress) => void } = {},
 ): Promise<{ cards: Buffer; labels: Buffer | null }> {
+  const perDocument = options.perDocument ?? CARDS_PER_DOCUMENT
   const { sender, greeting } = cardParts(db, photosDir)
   const docs: string[] = []
+  /** Cards in each document (the labels count none) */
+  const counts: number[] = []
   if (run.labels) {
     docs.push(addressLabelsHtml({ layout: run.labels, recipients: run.recipients, sender, offset: run.labelOffset }))
+    counts.push(0)
   }
   for (let i = 0; i < run.recipients.length; i += perDocument) {
     const recipients = run.recipients.slice(i, i + perDocument)
     docs.push(birthdayCardsHtml({ design: run.design, recipients, sender, greeting }))
+    counts.push(recipients.length)
   }
-  const pdfs = await renderAll(render, docs)
+  const total = run.recipients.length
+  let done = 0
+  const report = options.onProgress ?? (() => {})
+  report({ phase: 'render', done, total })
+  const pdfs = await renderAll(render, docs, 2, (i) => report({ phase: 'render', done: (done += counts[i]!), total }))
   const labels = run.labels ? pdfs.shift()! : null
+  report({ phase: 'join', done: total, total })
   return { cards: await joinPdfs(pdfs), labels }
+}
+
+/** How far a run's PDF is: cards rendered so far, then the join. */
+export interface PdfProgress {
+  phase: 'render' | 'join'
+  done: number
+  total: number
 }
 
 /** Where the labels go when the cards are saved to `file`: beside it, 贺卡.pdf → 贺卡-信封标签.pdf. */

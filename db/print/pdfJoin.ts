@@ -5,13 +5,19 @@ import { PDFDocument } from '@cantoo/pdf-lib'
  * cards takes four times as long as four batches of 1,000 pages), so big runs are printed as
  * several documents, two at a time (one per core), and joined here into one PDF, pages in order.
  */
-export async function renderAll(render: (html: string) => Promise<Buffer>, docs: string[], parallel = 2) {
+export async function renderAll(
+  render: (html: string) => Promise<Buffer>,
+  docs: string[],
+  parallel = 2,
+  onDone?: (index: number) => void,
+) {
   const out: Buffer[] = new Array(docs.length)
   let next = 0
   const worker = async () => {
     while (next < docs.length) {
       const i = next++
       out[i] = await render(docs[i]!)
+      onDone?.(i)
     }
   }
   await Promise.all(Array.from({ length: Math.min(parallel, docs.length) }, worker))

@@ -58,8 +58,18 @@ describe('big print runs in several documents', () => {
     )
     const run = prepareBirthdayBatch(t.db, { month: '2026-12', design: 'postcard', labels: '2x5', labelOffset: 6 })
     let documents = 0
-    const pdfs = await birthdayMailPdfs(t.db, run, photosDirOf(t.file), (html) => (documents++, htmlToPdf(html)), 2)
+    const progress: { phase: string; done: number }[] = []
+    const pdfs = await birthdayMailPdfs(t.db, run, photosDirOf(t.file), (html) => (documents++, htmlToPdf(html)), {
+      perDocument: 2,
+      onProgress: (p) => progress.push({ phase: p.phase, done: p.done }),
+    })
     expect(documents).toBe(1 + 4) // labels + ceil(7 / 2) card documents
+    // Cards counted as their documents finish (the labels count none), then the join.
+    const rendered = progress.filter((p) => p.phase === 'render').map((p) => p.done)
+    expect(rendered[0]).toBe(0)
+    expect(rendered.at(-1)).toBe(7)
+    expect([...rendered].sort((a, b) => a - b)).toEqual(rendered)
+    expect(progress.at(-1)).toEqual({ phase: 'join', done: 7 })
     const cards = pdfText(pdfs.cards, 'cards.pdf')
     expect(cards.pages).toBe(NAMES.length * 2) // greeting side and address side
     const at = NAMES.map((n) => cards.text.indexOf(n))

@@ -19,6 +19,7 @@ import { photoDataUrl, photosDirOf, storePhoto, PHOTO_EXTENSIONS } from '../../.
 import { getSettings, updateSettings } from '../../../db/services/settings'
 import type { BatchPlan } from '../../shared/contract'
 import { actorOf, type HandlerContext } from '../context'
+import { progressTo } from '../sheetImport'
 import type { Handlers } from '../dispatch'
 
 const sheetsOf = (p: PreparedBatch) =>
@@ -84,8 +85,12 @@ export const birthdaysHandlers = {
       filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
     })
     if (!file) return null
-    const pdfs = await birthdayMailPdfs(ctx.state.db, run, photosDirOf(ctx.state.dbFile), (html) =>
-      ctx.shell.printer.pdf(html),
+    const pdfs = await birthdayMailPdfs(
+      ctx.state.db,
+      run,
+      photosDirOf(ctx.state.dbFile),
+      (html) => ctx.shell.printer.pdf(html),
+      { onProgress: progressTo(ctx, '生成贺卡 PDF') },
     )
     await writePdf(file, pdfs.cards)
     const labelsFile = pdfs.labels ? labelsFileFor(file) : null
