@@ -185,13 +185,17 @@ describe('birthday print batches', () => {
 
   it('works the usable-address flag out again whenever an address changes', () => {
     const id = add('G001', '1980-12-01')
+    const flag = () => t.db.sqlite.prepare('SELECT address_ok FROM members WHERE id = ?').pluck().get(id)
+    expect(flag()).toBe(1) // worked out when the member is added
     const has = () => birthdaysOfMonth(t.db, { month: '2026-12' }).rows[0]!.hasAddress
     expect(has()).toBe(true)
     updateMember(t.db, { id, ...ADDRESS, postalCode: null }, t.admin)
     expect(has()).toBe(false)
     // A raw change made outside the app (a repair script) is caught by the trigger too.
     t.db.sqlite.prepare(`UPDATE members SET postal_code = '310003' WHERE id = ?`).run(id)
+    expect(flag()).toBeNull()
     expect(has()).toBe(true)
+    expect(flag()).toBe(1)
     t.db.sqlite.prepare(`UPDATE members SET district = NULL WHERE id = ?`).run(id)
     expect(has()).toBe(false)
   })

@@ -1,6 +1,7 @@
 import { conflict } from '../../errors'
 import type { Db } from '../../handle'
 import type { Actor } from '../../actor'
+import { isUsableAddress } from '../../rules/mailAddress'
 import { statements } from '../../statements'
 import type { MemberColumns } from './fields'
 import { writeNameGrams } from './grams'
@@ -63,9 +64,10 @@ const KEYS: Record<(typeof COLS)[number], keyof MemberColumns> = {
 const sqlValue = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null))
 
 const stmts = statements((s) => ({
+  // address_ok is worked out here so a new row skips the "not yet worked out" index (see members schema).
   insert: s.prepare(
-    `INSERT INTO members (${COLS.join(', ')}, referrer_id, status, points, created_at, created_by, updated_at, updated_by)
-     VALUES (${COLS.map(() => '?').join(', ')}, ?, 'active', 0, ?, ?, ?, ?)`,
+    `INSERT INTO members (${COLS.join(', ')}, address_ok, referrer_id, status, points, created_at, created_by, updated_at, updated_by)
+     VALUES (${COLS.map(() => '?').join(', ')}, ?, ?, 'active', 0, ?, ?, ?, ?)`,
   ),
   card: s.prepare(`INSERT INTO member_cards (card_no, member_id, status, issued_at) VALUES (?, ?, 'active', ?)`),
   cardOwner: s.prepare('SELECT member_id FROM member_cards WHERE card_no = ?').pluck(),
@@ -90,7 +92,15 @@ export function insertMemberRow(db: Db, m: MemberColumns, referrerId: number | n
   const st = stmts(db)
   if (st.cardOwner.get(m.cardNo) !== undefined) throw conflict(`卡号 ${m.cardNo} 已被使用`)
   const now = db.now().getTime()
-  const info = st.insert.run(...COLS.map((c) => sqlValue(m[KEYS[c]])), referrerId, now, actor.id, now, actor.id)
+  const info = st.insert.run(
+    ...COLS.map((c) => sqlValue(m[KEYS[c]])),
+    isUsableAddress(m) ? 1 : 0,
+    referrerId,
+    now,
+    actor.id,
+    now,
+    actor.id,
+  )
   const id = Number(info.lastInsertRowid)
   st.card.run(m.cardNo, id, now)
   writeNameGrams(db, id, m.name, false)
