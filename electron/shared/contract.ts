@@ -92,8 +92,8 @@ import type {
   StaffBrief,
 } from '../../db/services/care'
 import type { BirthdayPage, BirthdayPageInput } from '../../db/services/birthdays/month'
-import type { BatchCard, BatchInput, BatchSummary } from '../../db/services/birthdays/batches'
-import type { MonthActuals, MonthEstimate, CostLine } from '../../db/services/birthdays/costs'
+import type { BatchCard, BatchInput, BatchPlan, BatchSummary, PreviewInput } from '../../db/services/birthdays/batches'
+import type { MonthActuals, MonthEstimate } from '../../db/services/birthdays/costs'
 import type { BirthdayMailRules } from '../../db/rules/birthdayMail'
 import {
   ADMIN_ONLY,
@@ -351,7 +351,7 @@ export const contract = {
   ),
   /** A recorded batch's envelopes or labels again (new sheets, another offset); no new batch. */
   'birthdays:printLabels': call<
-    { batchId: number; layout: LabelLayoutName; offset?: number; pdf?: boolean },
+    { batchId: number; layout: NonNullable<BatchInput['labels']>; offset?: number; pdf?: boolean },
     { printed: boolean; file: string | null }
   >(BIRTHDAY_SENDERS),
   'birthdays:batches': call<{ month?: string }, BatchSummary[]>(ALL_ROLES),
@@ -370,28 +370,6 @@ export const contract = {
   'settings:pickLogo': call<void, { logo: string; dataUrl: string } | null>(ADMIN_ONLY),
   'settings:logo': call<void, string | null>(ALL_ROLES),
 } as const
-
-type LabelLayoutName = NonNullable<BatchInput['labels']>
-
-export interface PreviewInput {
-  month: string
-  memberId: number
-  design: BatchInput['design']
-  labels?: LabelLayoutName | null
-  template?: string
-}
-
-/** A run as the clerk confirms it: how many cards, reprints and the costs. */
-export interface BatchPlan {
-  month: string
-  count: number
-  reprinted: number
-  cards: CostLine
-  sms: CostLine
-  gifts: CostLine
-  /** Label sheets (or envelopes) it takes */
-  sheets: number
-}
 
 export type Contract = typeof contract
 export type CallName = keyof Contract

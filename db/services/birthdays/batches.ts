@@ -110,6 +110,37 @@ export function prepareBirthdayBatch(db: Db, input: BatchInput): PreparedBatch {
   }
 }
 
+/** A run as the clerk confirms it: how many cards, reprints, label sheets and the costs. */
+export interface BatchPlan {
+  month: string
+  count: number
+  reprinted: number
+  cards: CostLine
+  sms: CostLine
+  gifts: CostLine
+  /** Label sheets (or envelopes) it takes */
+  sheets: number
+}
+
+export const batchPlan = (p: PreparedBatch): BatchPlan => ({
+  month: p.month,
+  count: p.recipients.length,
+  reprinted: p.reprinted,
+  cards: p.cards,
+  sms: p.sms,
+  gifts: p.gifts,
+  sheets: p.labels ? Math.ceil((p.recipients.length + p.labelOffset) / labelsPerSheet(p.labels)) : 0,
+})
+
+/** One member's card (and label) to look at; `template` is a greeting not saved yet. */
+export interface PreviewInput {
+  month: string
+  memberId: number
+  design: CardDesign
+  labels?: LabelLayout | null
+  template?: string
+}
+
 const entryOf = (r: BirthdayMember) => ({ mail: r.mailConsent, addressOk: r.hasAddress, returned: r.addressReturned })
 
 export interface BatchSummary {

@@ -5,35 +5,21 @@ import { birthdayMailDocs, birthdayMailPdfs, labelsFileFor } from '../../../db/p
 import { labelsPerSheet } from '../../../db/rules/birthdayMail'
 import { maskPhone } from '../../../db/rules/phone'
 import {
+  batchPlan,
   birthdayBatchCards,
   listBirthdayBatches,
   markBirthdayCards,
   prepareBirthdayBatch,
   recordBirthdayBatch,
-  type PreparedBatch,
 } from '../../../db/services/birthdays/batches'
 import { birthdayMonthCosts } from '../../../db/services/birthdays/costs'
 import { birthdayMonthPage, birthdaysOfMonth } from '../../../db/services/birthdays/month'
 import { exportBirthdaySms } from '../../../db/services/birthdays/sms'
 import { photoDataUrl, photosDirOf, storePhoto, PHOTO_EXTENSIONS } from '../../../db/services/gifts/photos'
 import { getSettings, updateSettings } from '../../../db/services/settings'
-import type { BatchPlan } from '../../shared/contract'
 import { actorOf, type HandlerContext } from '../context'
 import { progressTo } from '../sheetImport'
 import type { Handlers } from '../dispatch'
-
-const sheetsOf = (p: PreparedBatch) =>
-  p.labels ? Math.ceil((p.recipients.length + p.labelOffset) / labelsPerSheet(p.labels)) : 0
-
-const planOf = (p: PreparedBatch): BatchPlan => ({
-  month: p.month,
-  count: p.recipients.length,
-  reprinted: p.reprinted,
-  cards: p.cards,
-  sms: p.sms,
-  gifts: p.gifts,
-  sheets: sheetsOf(p),
-})
 
 const docsOf = (ctx: HandlerContext, p: Parameters<typeof birthdayMailDocs>[1], template?: string) =>
   birthdayMailDocs(ctx.state.db, p, photosDirOf(ctx.state.dbFile), template)
@@ -54,7 +40,7 @@ export const birthdaysHandlers = {
     return { ...page, rows: page.rows.map((r) => ({ ...r, phone: maskPhone(r.phone) })) }
   },
   'birthdays:costs': (input, ctx) => birthdayMonthCosts(ctx.state.db, input),
-  'birthdays:prepare': (input, ctx) => planOf(prepareBirthdayBatch(ctx.state.db, input)),
+  'birthdays:prepare': (input, ctx) => batchPlan(prepareBirthdayBatch(ctx.state.db, input)),
   'birthdays:preview': (input, ctx) => {
     const member = birthdaysOfMonth(ctx.state.db, { month: input.month, status: 'all' }).rows.find(
       (r) => r.memberId === input.memberId,
