@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR, type Actor } from '../actor'
 import { isAppError, notFound } from '../errors'
 import type { Db } from '../handle'
 import { closeDatabase, openDatabase } from '../open'
-import type { Role } from '../rules/roles'
+import { REPORT_READERS, type Role } from '../rules/roles'
 import { parseCliArgs, type CliArgs, type CommandOption } from './args'
 import { backupCommand, restoreCommand } from './commands/data'
 import {
@@ -24,6 +24,7 @@ import { exportCommand, exportFormatOf, importCommand, listCommand, seedCommand 
 import { importPurchasesCommand, pointsCheckCommand } from './commands/purchases'
 import { pointsExpireCommand } from './commands/points'
 import { cardsRenewDueCommand, tiersReviewCommand } from './commands/tiers'
+import { reportKpiCommand } from './commands/reports'
 import { ADMIN, actorFor, IMPORTERS, REVEALERS, type CliContext } from './context'
 import { POINTS_ADJUSTERS } from '../services/points/adjust'
 import { emit, redact, UsageError, type CliIo } from './io'
@@ -128,6 +129,8 @@ const COMMANDS: Command[] = [
   // Read-only figures for the monthly meeting (--pdf writes the printed report).
   { words: ['league'], options: ['month', 'pdf'], database: 'existing', run: leagueCommand },
   { words: ['cake-list'], options: ['month'], database: 'existing', run: cakeListCommand },
+  // The programme's figures carry no personal data, but they are the planners' business.
+  { words: ['report', 'kpi'], options: ['month'], roles: REPORT_READERS, database: 'existing', run: reportKpiCommand },
   // The list has no phone numbers; --sms (full numbers) and --pdf (a recorded print run) check BIRTHDAY_SENDERS.
   {
     words: ['birthdays'],

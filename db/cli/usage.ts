@@ -40,6 +40,10 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
                                 --pdf 为同意邮寄且地址可用、本次生日尚未打印的会员生成贺卡（默认对折贺卡），
                                 --labels 另存信封或标签（文件名加"-信封标签"，--offset 跳过首张已用的标签数），
                                 记为一个打印批次；--reprint 连同已打印过的一起重印
+  report kpi --month YYYY-MM    会员计划月度指标：会员数、活跃卡（近12个月有消费）、新开卡、沉睡会员、VIP销售额、
+                                全店销售额、VIP业绩占比、积分发放/兑换/过期/余额（本月计到今天）；
+                                --json 输出 {members, activeCards, newCards, sleeping, vipSales, storeSales, vipShare,
+                                pointsIssued, pointsRedeemed, pointsExpired, pointsOutstanding}（金额以分计，占比为小数）
   staff add NAME --department 部门 --hire-date YYYY-MM-DD [--capacity N] [--phone 手机]
                                 登记维护人（部门：营业一课…营业五课、企划、贵宾室；名额默认取设置）
   assign --card 卡号 --staff 姓名 [--from YYYY-MM-DD]
@@ -70,5 +74,6 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   npm run cli -- --db ./vipdesk.sqlite --json league --month 2026-10
   npm run cli -- --db ./vipdesk.sqlite birthdays --month 2026-12 --sms 生日短信.xlsx
   npm run cli -- --db ./vipdesk.sqlite birthdays --month 2026-12 --pdf 贺卡.pdf --design postcard --labels 3x7
+  npm run cli -- --db ./vipdesk.sqlite --json report kpi --month 2026-10
   npm run cli -- --db ./vipdesk.sqlite backup ./backups/vipdesk-manual.sqlite
 `

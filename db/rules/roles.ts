@@ -24,4 +24,6 @@ export const CARE_PLANNERS: readonly Role[] = ['admin', 'planner']
  */
 export const BIRTHDAY_SENDERS: readonly Role[] = ['admin', 'planner', 'clerk']
 export const AUDIT_READERS: readonly Role[] = ['admin', 'planner']
+/** The planners judge the programme from its dashboard and reports; they also keep the store's sales figures. */
+export const REPORT_READERS: readonly Role[] = ['admin', 'planner']
 export const ADMIN_ONLY: readonly Role[] = ['admin']

@@ -81,7 +81,8 @@ export const members = sqliteTable(
       t.tier,
       t.cardNo,
     ),
-    index('members_join_date').on(t.joinDate),
+    // Source rides along: new cards per day or month by source count index entries only.
+    index('members_join_source').on(t.joinDate, t.source, t.status),
     // Points ride along: "金卡, most points first" walks one tier's entries in order.
     index('members_tier_points').on(t.tier, t.points),
     index('members_status').on(t.status),

@@ -37,6 +37,9 @@ test('first run: the admin sets a password, takes the sample data, and after a r
   await expect(shell.operator).toHaveText('admin')
   await expect(shell.role).toHaveText('管理员')
   await expect(shell.navItems).toHaveText(['会员', '消费积分', '礼品库存', '高端VIP维护', '生日关怀', '报表', '设置'])
+  // An administrator lands on the dashboard; the members list is one click away.
+  await expect(page.getByTestId('dashboard-view')).toBeVisible()
+  await shell.open('members')
   const list = new MembersPage(page)
   await expect(list.rows).toHaveCount(50)
   await expect(list.search).toBeFocused()

@@ -9,7 +9,10 @@ import { giftsHandlers } from './gifts'
 import { giftSheetsHandlers } from './giftSheets'
 import { memberHandlers } from './members'
 import { purchasesHandlers } from './purchases'
+import { reportPrintHandlers } from './reportPrint'
+import { reportsHandlers } from './reports'
 import { sessionHandlers } from './session'
+import { storeSalesHandlers } from './storeSales'
 import { tiersHandlers } from './tiers'
 import { tillImportHandlers } from './tillImport'
 
@@ -28,4 +31,7 @@ export const handlers: Handlers = {
   ...careLeagueHandlers,
   ...careAssignHandlers,
   ...birthdaysHandlers,
+  ...reportsHandlers,
+  ...storeSalesHandlers,
+  ...reportPrintHandlers,
 }

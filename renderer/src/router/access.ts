@@ -6,6 +6,7 @@ import {
   CARE_PLANNERS,
   GIFT_KEEPERS,
   MEMBER_WRITERS,
+  REPORT_READERS,
   type Role,
 } from '../../../db/rules/roles'
 
@@ -27,7 +28,7 @@ export const JOBS: NavItem[] = [
   // Any operator may be a maintainer (linked in 维护人): everyone gets at least 我的VIP.
   { name: 'care', label: '高端VIP维护', roles: ALL_ROLES },
   { name: 'birthday', label: '生日关怀', roles: BIRTHDAY_SENDERS },
-  { name: 'reports', label: '报表', roles: ['admin', 'planner'] },
+  { name: 'reports', label: '报表', roles: REPORT_READERS },
   { name: 'settings', label: '设置', roles: ALL_ROLES },
 ]
 
@@ -70,6 +71,12 @@ export const BIRTHDAY_PAGES: NavItem[] = [
   { name: 'birthday-settings', label: '设置', roles: BIRTHDAY_SENDERS },
 ]
 
+/** 报表: the planners' dashboard (their home screen) and the store's sales figures behind the VIP share. */
+export const REPORTS_PAGES: NavItem[] = [
+  { name: 'reports-dashboard', label: '仪表盘', roles: REPORT_READERS },
+  { name: 'reports-store-sales', label: '全店销售', roles: REPORT_READERS },
+]
+
 export const SETTINGS_PAGES: NavItem[] = [
   { name: 'settings-store', label: '门店设置', roles: ALL_ROLES },
   { name: 'settings-points', label: '积分规则', roles: ALL_ROLES },
@@ -81,10 +88,9 @@ export const SETTINGS_PAGES: NavItem[] = [
 ]
 
 const byName = new Map(
-  [...JOBS, ...POINTS_PAGES, ...GIFTS_PAGES, ...CARE_PAGES, ...BIRTHDAY_PAGES, ...SETTINGS_PAGES].map((n) => [
-    n.name,
-    n.roles,
-  ]),
+  [...JOBS, ...POINTS_PAGES, ...GIFTS_PAGES, ...CARE_PAGES, ...BIRTHDAY_PAGES, ...REPORTS_PAGES, ...SETTINGS_PAGES].map(
+    (n) => [n.name, n.roles],
+  ),
 )
 
 /** Routes not in the table (login, first run) are not role-bound. */
@@ -93,5 +99,9 @@ export function mayVisit(routeName: string, role: Role | null): boolean {
   if (!roles) return true
   return role !== null && roles.includes(role)
 }
+
+/** Where an operator lands after logging in: the planners' dashboard for those who read it. */
+export const homeFor = (role: Role | null): string =>
+  mayVisit('reports-dashboard', role) ? 'reports-dashboard' : 'members'
 
 export const visibleFor = (items: NavItem[], role: Role | null) => items.filter((i) => mayVisit(i.name, role))

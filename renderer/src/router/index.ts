@@ -1,7 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import { useSessionStore } from '@/stores/session'
-import { mayVisit } from './access'
-import { COMING } from './coming'
+import { homeFor, mayVisit } from './access'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -10,20 +9,13 @@ declare module 'vue-router' {
   }
 }
 
-const comingRoute = (path: string, name: string): RouteRecordRaw => ({
-  path,
-  name,
-  component: () => import('@/views/ComingSoonView.vue'),
-  props: { ...COMING[name], testid: name },
-})
-
 const routes: RouteRecordRaw[] = [
   { path: '/setup', name: 'setup', component: () => import('@/views/FirstRunView.vue'), meta: { public: true } },
   { path: '/login', name: 'login', component: () => import('@/views/LoginView.vue'), meta: { public: true } },
   {
     path: '/',
     component: () => import('@/layouts/MainLayout.vue'),
-    redirect: { name: 'members' },
+    redirect: () => ({ name: homeFor(useSessionStore().role) }),
     children: [
       { path: 'members', name: 'members', component: () => import('@/views/members/MembersView.vue') },
       {
@@ -85,7 +77,24 @@ const routes: RouteRecordRaw[] = [
           },
         ],
       },
-      comingRoute('reports', 'reports'),
+      {
+        path: 'reports',
+        name: 'reports',
+        component: () => import('@/views/reports/ReportsView.vue'),
+        redirect: { name: 'reports-dashboard' },
+        children: [
+          {
+            path: 'dashboard',
+            name: 'reports-dashboard',
+            component: () => import('@/views/reports/DashboardView.vue'),
+          },
+          {
+            path: 'store-sales',
+            name: 'reports-store-sales',
+            component: () => import('@/views/reports/StoreSalesView.vue'),
+          },
+        ],
+      },
       {
         path: 'settings',
         name: 'settings',

@@ -1,0 +1,32 @@
+/**
+ * What each programme figure means (DOMAIN.md "Reports the planners look at"), in one place for
+ * the services that count them, the dashboard's explanations and the printed reports.
+ * Pure: safe for the renderer.
+ */
+
+/** Points movements by what they mean for the programme's liability. */
+export const POINTS_REDEEMED_KINDS = ['redeem', 'refund'] as const
+export const POINTS_EXPIRED_KINDS = ['expire'] as const
+/** Everything else (earnings net of returns, opening balances, adjustments, transfers) is issued. */
+export const isIssuedKind = (kind: string): boolean =>
+  !(POINTS_REDEEMED_KINDS as readonly string[]).includes(kind) &&
+  !(POINTS_EXPIRED_KINDS as readonly string[]).includes(kind)
+
+/** A card is active when it was used for a purchase in the last 12 months. */
+export const ACTIVE_MONTHS = 12
+
+export const FIGURE_HELP = {
+  members: '截至月末已开卡、未注销的会员',
+  activeCards: '近 12 个月内有消费的会员卡',
+  newCards: '当月新开的会员卡（含后来注销的）',
+  sleeping: '未注销、连续若干个月（设置中的沉睡月数）没有消费的会员',
+  vipSales: '会员当月消费额，已扣除退货',
+  storeSales: '全店当月销售额（企划录入或导入）',
+  vipShare: 'VIP 销售额 ÷ 全店销售额，只计有全店销售数据的课别',
+  pointsIssued: '当月发放的积分：消费积分（扣除退货）、期初、调整',
+  pointsRedeemed: '当月兑换礼品用掉的积分（扣除退货退回的）',
+  pointsExpired: '当月过期清零的积分',
+  pointsOutstanding: '截至月末会员尚未使用的积分（本计划的负债）',
+} as const
+
+export type FigureName = keyof typeof FIGURE_HELP

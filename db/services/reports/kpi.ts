@@ -1,0 +1,152 @@
+import { validationError } from '../../errors'
+import type { Db } from '../../handle'
+import { ACTIVE_MONTHS, isIssuedKind } from '../../rules/figures'
+import { firstDayOf, lastDayOf, monthKeyOf, type MonthKey } from '../../rules/months'
+import { addMonths, dayEndMs, dayOf, dayStartMs, sleepingCutoff } from '../../rules/tiers'
+import { statements } from '../../statements'
+import { getSettings } from '../settings'
+
+/** The programme's figures for one month; the exact shape of `report kpi --json`. Money in fen. */
+export interface Kpi {
+  members: number
+  activeCards: number
+  newCards: number
+  sleeping: number
+  vipSales: number
+  storeSales: number
+  /** VIP sales of the departments with a store figure ÷ store sales; null without store figures */
+  vipShare: number | null
+  pointsIssued: number
+  pointsRedeemed: number
+  pointsExpired: number
+  pointsOutstanding: number
+}
+
+const stmts = statements((s) => ({
+  // The latest purchase on or before the day: members.last_purchase_at when it is not later, else
+  // one index seek for the few who bought since (purchases_member_time carries the amount).
+  cards: s.prepare(
+    `SELECT count(*) AS members,
+            coalesce(sum(lp >= @activeFrom), 0) AS active,
+            coalesce(sum(CASE WHEN lp IS NULL THEN join_date < @cutoffDay ELSE lp < @cutoffMs END), 0) AS sleeping
+       FROM (SELECT join_date,
+                    CASE WHEN last_purchase_at IS NULL OR last_purchase_at < @endMs THEN last_purchase_at
+                         ELSE (SELECT p.purchased_at FROM purchases p
+                                WHERE p.member_id = m.id AND p.purchased_at < @endMs AND p.amount_fen > 0
+                                ORDER BY p.purchased_at DESC LIMIT 1) END AS lp
+               FROM members m INDEXED BY members_last_purchase
+              WHERE status <> 'closed' AND join_date <= @day)`,
+  ),
+  newCards: s
+    .prepare(`SELECT count(*) FROM members INDEXED BY members_join_source WHERE join_date BETWEEN ? AND ?`)
+    .pluck(),
+  vipSales: s.prepare(
+    `SELECT v.department, v.amount_fen AS vip, s.amount_fen AS store
+       FROM sales_monthly v LEFT JOIN store_sales s ON s.month = v.month AND s.department = v.department
+      WHERE v.month = ?`,
+  ),
+  storeSales: s.prepare(`SELECT department, amount_fen AS store FROM store_sales WHERE month = ?`),
+  points: s.prepare(`SELECT kind, department, sum(points) AS points FROM points_monthly WHERE month = ? GROUP BY 1, 2`),
+  outstanding: s.prepare(`SELECT coalesce(sum(points), 0) FROM points_monthly WHERE month <= ?`).pluck(),
+}))
+
+/** The day a month's figures are counted at: its last day, or today for the month in progress. */
+export function referenceDay(db: Db, key: MonthKey): number {
+  const today = dayOf(db.now().getTime())
+  if (firstDayOf(key) > today)
+    throw validationError('月份不能晚于本月', [{ field: 'month', message: '月份不能晚于本月' }])
+  return Math.min(lastDayOf(key), today)
+}
+
+/** 'YYYY-MM' → yyyymm, or a Chinese validation error naming the field. */
+export function parseMonth(text: unknown, field = 'month'): MonthKey {
+  const key = typeof text === 'string' ? monthKeyOf(text) : null
+  if (key === null) throw validationError('月份应为 YYYY-MM 格式，例如 2026-11', [{ field, message: '月份格式不对' }])
+  return key
+}
+
+export interface CardFigures {
+  members: number
+  activeCards: number
+  sleeping: number
+}
+
+/** Members, active cards and sleeping members as they stood at the end of `day` (yyyymmdd). */
+export function cardFiguresAt(db: Db, day: number): CardFigures {
+  const months = getSettings(db).sleepingMonths
+  const cutoffDay = sleepingCutoff(day, months)
+  const r = stmts(db).cards.get({
+    day,
+    endMs: dayEndMs(day),
+    activeFrom: dayEndMs(addMonths(day, -ACTIVE_MONTHS)),
+    cutoffDay,
+    cutoffMs: dayStartMs(cutoffDay),
+  }) as { members: number; active: number; sleeping: number }
+  return { members: r.members, activeCards: r.active, sleeping: r.sleeping }
+}
+
+export interface SalesFigures {
+  vipSales: number
+  storeSales: number
+  vipShare: number | null
+}
+
+/** VIP and store sales of a month, all departments or one. */
+export function salesFigures(db: Db, key: MonthKey, department?: string | null): SalesFigures {
+  const st = stmts(db)
+  const vip = (st.vipSales.all(key) as { department: string; vip: number; store: number | null }[]).filter(
+    (r) => !department || r.department === department,
+  )
+  const store = (st.storeSales.all(key) as { department: string; store: number }[]).filter(
+    (r) => !department || r.department === department,
+  )
+  const vipSales = vip.reduce((a, r) => a + r.vip, 0)
+  const storeSales = store.reduce((a, r) => a + r.store, 0)
+  const matched = vip.reduce((a, r) => a + (r.store === null ? 0 : r.vip), 0)
+  return { vipSales, storeSales, vipShare: storeSales > 0 ? matched / storeSales : null }
+}
+
+export interface PointsFigures {
+  pointsIssued: number
+  pointsRedeemed: number
+  pointsExpired: number
+  pointsOutstanding: number
+}
+
+/**
+ * Points moved in a month. With a department only the points its purchases earned count as issued;
+ * redemptions, expiry and the balance belong to no department and stay programme-wide.
+ */
+export function pointsFigures(db: Db, key: MonthKey, department?: string | null): PointsFigures {
+  const st = stmts(db)
+  let issued = 0
+  let redeemed = 0
+  let expired = 0
+  for (const r of st.points.all(key) as { kind: string; department: string; points: number }[]) {
+    if (isIssuedKind(r.kind)) {
+      if (!department || r.department === department) issued += r.points
+    } else if (r.kind === 'expire') expired -= r.points
+    else redeemed -= r.points
+  }
+  return {
+    pointsIssued: issued,
+    pointsRedeemed: redeemed,
+    pointsExpired: expired,
+    pointsOutstanding: st.outstanding.get(key) as number,
+  }
+}
+
+/** Every figure of one month, as `report kpi` prints it. */
+export function monthKpi(db: Db, input: { month: string }, department?: string | null): Kpi {
+  const key = parseMonth(input?.month)
+  const day = referenceDay(db, key)
+  const cards = cardFiguresAt(db, day)
+  return {
+    members: cards.members,
+    activeCards: cards.activeCards,
+    newCards: stmts(db).newCards.get(firstDayOf(key), day) as number,
+    sleeping: cards.sleeping,
+    ...salesFigures(db, key, department),
+    ...pointsFigures(db, key, department),
+  }
+}
