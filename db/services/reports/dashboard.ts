@@ -10,7 +10,7 @@ import { monthCostActuals } from '../birthdays/costs'
 import { monthlyLeague, type LeagueRow } from '../care/league'
 import { lowStock } from '../gifts/catalogue'
 import { getSettings } from '../settings'
-import { monthKpi, parseMonth, pointsFigures, referenceDay, salesFigures, type Kpi } from './kpi'
+import { kpiWithPrevious, parseMonth, pointsFigures, referenceDay, salesFigures, type Kpi } from './kpi'
 
 /** At most three years on one screen: the charts stay readable and the answer fast. */
 export const MAX_RANGE_MONTHS = 36
@@ -120,9 +120,8 @@ const stmts = statements((s) => ({
     )
     .pluck(),
   salesSince: s.prepare(`SELECT coalesce(sum(amount_fen), 0) FROM sales_monthly WHERE month BETWEEN ? AND ?`).pluck(),
-  tiers: s.prepare(
-    `SELECT tier, count(*) AS n FROM members INDEXED BY members_tier_points WHERE status <> 'closed' GROUP BY tier`,
-  ),
+  // The per-combination counts the member list's pager keeps (triggers, migration 0001).
+  tiers: s.prepare(`SELECT tier, sum(n) AS n FROM member_filter_counts WHERE status <> 'closed' GROUP BY tier`),
   staffDepartment: s.prepare(`SELECT id FROM staff WHERE department = ?`).pluck(),
   // Anything written through this connection moves total_changes(); data_version moves when another
   // connection (the command line) wrote to the file.
@@ -220,7 +219,7 @@ export function computeDashboard(db: Db, input: DashboardQuery): DashboardData {
   const months = monthsBetween(from, to)
   const lastDay = referenceDay(db, to)
   const previous = shiftMonth(to, -1)
-  const current = monthKpi(db, { month: monthText(to) }, department)
+  const { current, previous: before } = kpiWithPrevious(db, to, department)
   const yearSales = stmts(db).salesSince.get(shiftMonth(to, -11), to) as number
   return {
     from: monthText(from),
@@ -233,7 +232,7 @@ export function computeDashboard(db: Db, input: DashboardQuery): DashboardData {
       month: monthText(to),
       previousMonth: monthText(previous),
       current,
-      previous: monthKpi(db, { month: monthText(previous) }, department),
+      previous: before,
       avgSpendFen: current.activeCards ? Math.round(yearSales / current.activeCards) : null,
     },
     newCards: newCards(db, from, to, lastDay),

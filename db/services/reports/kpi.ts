@@ -1,7 +1,7 @@
 import { validationError } from '../../errors'
 import type { Db } from '../../handle'
 import { ACTIVE_MONTHS, isIssuedKind } from '../../rules/figures'
-import { firstDayOf, lastDayOf, monthKeyOf, type MonthKey } from '../../rules/months'
+import { firstDayOf, lastDayOf, monthKeyOf, shiftMonth, type MonthKey } from '../../rules/months'
 import { addMonths, dayEndMs, dayOf, dayStartMs, sleepingCutoff } from '../../rules/tiers'
 import { statements } from '../../statements'
 import { getSettings } from '../settings'
@@ -25,17 +25,34 @@ export interface Kpi {
 const stmts = statements((s) => ({
   // The latest purchase on or before the day: members.last_purchase_at when it is not later, else
   // one index seek for the few who bought since (purchases_member_time carries the amount).
+  // The latest purchase line (amount > 0) on or before each of two days (day1 ≥ day2): from
+  // members.last_purchase_at when it is not later, else an index seek (purchases_member_time carries
+  // the amount); the second day reuses the first answer when it is early enough. `LIMIT -1` keeps
+  // each subquery a co-routine (not flattened), so a seek runs once per member, not once per use.
   cards: s.prepare(
-    `SELECT count(*) AS members,
-            coalesce(sum(lp >= @activeFrom), 0) AS active,
-            coalesce(sum(CASE WHEN lp IS NULL THEN join_date < @cutoffDay ELSE lp < @cutoffMs END), 0) AS sleeping
-       FROM (SELECT join_date,
-                    CASE WHEN last_purchase_at IS NULL OR last_purchase_at < @endMs THEN last_purchase_at
-                         ELSE (SELECT p.purchased_at FROM purchases p
-                                WHERE p.member_id = m.id AND p.purchased_at < @endMs AND p.amount_fen > 0
-                                ORDER BY p.purchased_at DESC LIMIT 1) END AS lp
-               FROM members m INDEXED BY members_last_purchase
-              WHERE status <> 'closed' AND join_date <= @day)`,
+    `SELECT count(*) AS members1,
+            coalesce(sum(lp1 >= @active1), 0) AS active1,
+            coalesce(sum(CASE WHEN lp1 IS NULL THEN join_date < @cutoffDay1 ELSE lp1 < @cutoffMs1 END), 0) AS sleeping1,
+            coalesce(sum(join_date <= @day2), 0) AS members2,
+            coalesce(sum(join_date <= @day2 AND lp2 >= @active2), 0) AS active2,
+            coalesce(sum(join_date <= @day2 AND CASE WHEN lp2 IS NULL THEN join_date < @cutoffDay2
+                                                     ELSE lp2 < @cutoffMs2 END), 0) AS sleeping2
+     FROM (
+       SELECT join_date, lp AS lp1,
+              CASE WHEN join_date > @day2 THEN NULL
+                   WHEN lp IS NULL OR lp < @end2 THEN lp
+                   ELSE (SELECT p.purchased_at FROM purchases p
+                          WHERE p.member_id = one.id AND p.purchased_at < @end2 AND p.amount_fen > 0
+                          ORDER BY p.purchased_at DESC LIMIT 1) END AS lp2
+       FROM (
+         SELECT id, join_date,
+              CASE WHEN last_purchase_at IS NULL OR last_purchase_at < @end1 THEN last_purchase_at
+                   ELSE (SELECT p.purchased_at FROM purchases p
+                          WHERE p.member_id = m.id AND p.purchased_at < @end1 AND p.amount_fen > 0
+                          ORDER BY p.purchased_at DESC LIMIT 1) END AS lp
+         FROM members m INDEXED BY members_last_purchase
+        WHERE status <> 'closed' AND join_date <= @day1 LIMIT -1) AS one
+       LIMIT -1)`,
   ),
   newCards: s
     .prepare(`SELECT count(*) FROM members INDEXED BY members_join_source WHERE join_date BETWEEN ? AND ?`)
@@ -71,18 +88,40 @@ export interface CardFigures {
   sleeping: number
 }
 
-/** Members, active cards and sleeping members as they stood at the end of `day` (yyyymmdd). */
-export function cardFiguresAt(db: Db, day: number): CardFigures {
+/**
+ * Members, active cards and sleeping members as they stood at the end of `day` (yyyymmdd) and of
+ * an earlier `before` (the month before, for the change shown next to each figure), in one pass.
+ */
+export function cardFiguresAt(db: Db, day: number, before = day): [CardFigures, CardFigures] {
+  if (before > day) throw new Error('cardFiguresAt: the second day must not be later than the first')
   const months = getSettings(db).sleepingMonths
-  const cutoffDay = sleepingCutoff(day, months)
+  const at = (d: number) => {
+    const cutoffDay = sleepingCutoff(d, months)
+    return {
+      end: dayEndMs(d),
+      active: dayEndMs(addMonths(d, -ACTIVE_MONTHS)),
+      cutoffDay,
+      cutoffMs: dayStartMs(cutoffDay),
+    }
+  }
+  const a = at(day)
+  const b = at(before)
   const r = stmts(db).cards.get({
-    day,
-    endMs: dayEndMs(day),
-    activeFrom: dayEndMs(addMonths(day, -ACTIVE_MONTHS)),
-    cutoffDay,
-    cutoffMs: dayStartMs(cutoffDay),
-  }) as { members: number; active: number; sleeping: number }
-  return { members: r.members, activeCards: r.active, sleeping: r.sleeping }
+    day1: day,
+    end1: a.end,
+    active1: a.active,
+    cutoffDay1: a.cutoffDay,
+    cutoffMs1: a.cutoffMs,
+    day2: before,
+    end2: b.end,
+    active2: b.active,
+    cutoffDay2: b.cutoffDay,
+    cutoffMs2: b.cutoffMs,
+  }) as Record<string, number>
+  return [
+    { members: r.members1!, activeCards: r.active1!, sleeping: r.sleeping1! },
+    { members: r.members2!, activeCards: r.active2!, sleeping: r.sleeping2! },
+  ]
 }
 
 export interface SalesFigures {
@@ -136,11 +175,7 @@ export function pointsFigures(db: Db, key: MonthKey, department?: string | null)
   }
 }
 
-/** Every figure of one month, as `report kpi` prints it. */
-export function monthKpi(db: Db, input: { month: string }, department?: string | null): Kpi {
-  const key = parseMonth(input?.month)
-  const day = referenceDay(db, key)
-  const cards = cardFiguresAt(db, day)
+function kpiOf(db: Db, key: MonthKey, day: number, cards: CardFigures, department?: string | null): Kpi {
   return {
     members: cards.members,
     activeCards: cards.activeCards,
@@ -149,4 +184,20 @@ export function monthKpi(db: Db, input: { month: string }, department?: string |
     ...salesFigures(db, key, department),
     ...pointsFigures(db, key, department),
   }
+}
+
+/** Every figure of one month, as `report kpi` prints it. */
+export function monthKpi(db: Db, input: { month: string }, department?: string | null): Kpi {
+  const key = parseMonth(input?.month)
+  const day = referenceDay(db, key)
+  return kpiOf(db, key, day, cardFiguresAt(db, day)[0], department)
+}
+
+/** A month's figures and the month before's, for the change shown next to each. */
+export function kpiWithPrevious(db: Db, key: MonthKey, department?: string | null): { current: Kpi; previous: Kpi } {
+  const day = referenceDay(db, key)
+  const prevKey = shiftMonth(key, -1)
+  const prevDay = lastDayOf(prevKey)
+  const [now, before] = cardFiguresAt(db, day, prevDay)
+  return { current: kpiOf(db, key, day, now, department), previous: kpiOf(db, prevKey, prevDay, before, department) }
 }
