@@ -234,6 +234,33 @@ export function listBirthdayBatches(db: Db, input: { month?: string } = {}): Bat
   }))
 }
 
+const labelsAgainSchema = z
+  .object({
+    batchId: z.number({ error: '找不到该打印批次' }).int().positive(),
+    layout: z.enum(LABEL_LAYOUTS, { error: '请选择信封或标签版式' }),
+    offset: z.number().int('起始位置须为整数').min(0, '起始位置不能为负').default(0),
+  })
+  .refine((b) => b.offset < labelsPerSheet(b.layout), {
+    error: (iss) => {
+      const b = iss.input as { layout: LabelLayout }
+      return `起始位置应在 0–${labelsPerSheet(b.layout) - 1} 之间`
+    },
+    path: ['offset'],
+  })
+
+/** A recorded batch's recipients in print order, for its envelopes or labels again (no new batch). */
+export function batchLabelRecipients(
+  db: Db,
+  input: z.input<typeof labelsAgainSchema>,
+): { batch: BatchSummary; layout: LabelLayout; offset: number; recipients: BirthdayMember[] } {
+  const q = parseInput(labelsAgainSchema, input)
+  const batch = listBirthdayBatches(db).find((b) => b.id === q.batchId)
+  if (!batch) throw validationError('找不到该打印批次')
+  const ids = new Set(birthdayBatchCards(db, { batchId: batch.id }).map((c) => c.memberId))
+  const recipients = birthdaysOfMonth(db, { month: batch.month, status: 'all' }).rows.filter((r) => ids.has(r.memberId))
+  return { batch, layout: q.layout, offset: q.offset, recipients }
+}
+
 export interface BatchCard {
   id: number
   memberId: number

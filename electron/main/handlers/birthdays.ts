@@ -2,9 +2,9 @@ import { writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { conflict, validationError } from '../../../db/errors'
 import { birthdayMailDocs, birthdayMailPdfs, labelsFileFor } from '../../../db/print/birthdayMail'
-import { labelsPerSheet } from '../../../db/rules/birthdayMail'
 import { maskPhone } from '../../../db/rules/phone'
 import {
+  batchLabelRecipients,
   batchPlan,
   birthdayBatchCards,
   listBirthdayBatches,
@@ -84,22 +84,8 @@ export const birthdaysHandlers = {
     return { file, labelsFile, batch: recordBirthdayBatch(ctx.state.db, input, actorOf(ctx)) }
   },
   'birthdays:printLabels': async (input, ctx) => {
-    const batch = listBirthdayBatches(ctx.state.db).find((b) => b.id === input.batchId)
-    if (!batch) throw validationError('找不到该打印批次')
-    const ids = new Set(birthdayBatchCards(ctx.state.db, { batchId: batch.id }).map((c) => c.memberId))
-    const recipients = birthdaysOfMonth(ctx.state.db, { month: batch.month, status: 'all' }).rows.filter((r) =>
-      ids.has(r.memberId),
-    )
-    const offset = input.offset ?? 0
-    if (offset < 0 || offset >= labelsPerSheet(input.layout)) {
-      throw validationError(`起始位置应在 0–${labelsPerSheet(input.layout) - 1} 之间`)
-    }
-    const { labels } = docsOf(ctx, {
-      design: batch.design,
-      labels: input.layout,
-      labelOffset: offset,
-      recipients,
-    })
+    const { batch, layout, offset, recipients } = batchLabelRecipients(ctx.state.db, input)
+    const { labels } = docsOf(ctx, { design: batch.design, labels: layout, labelOffset: offset, recipients })
     if (!input.pdf) return { printed: await ctx.shell.printer.print(labels!), file: null }
     const file = await ctx.shell.pickSaveFile({
       title: '保存信封/标签 PDF',
