@@ -21,6 +21,10 @@ export interface CliArgs {
   pdf?: string
   from?: string
   until?: string
+  /** report table: the last month (YYYY-MM) */
+  to?: string
+  /** report table: the .xlsx to write */
+  xlsx?: string
   /** gifts report: the month (YYYY-MM) */
   month?: string
   /** staff add: department, hire date (YYYY-MM-DD), own capacity, phone */
@@ -53,6 +57,8 @@ export type CommandOption =
   | 'pdf'
   | 'from'
   | 'until'
+  | 'to'
+  | 'xlsx'
   | 'month'
   | 'department'
   | 'hireDate'
@@ -105,6 +111,8 @@ const read = (argv: readonly string[]) =>
       pdf: { type: 'string' },
       from: { type: 'string' },
       until: { type: 'string' },
+      to: { type: 'string' },
+      xlsx: { type: 'string' },
       month: { type: 'string' },
       department: { type: 'string' },
       'hire-date': { type: 'string' },
@@ -134,6 +142,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (v.operator !== undefined && !v.operator.trim()) throw new UsageError('选项 --operator 需要操作员用户名')
   if (v.card !== undefined && !v.card.trim()) throw new UsageError('选项 --card 需要会员卡号')
   if (v.pdf !== undefined && !v.pdf.trim()) throw new UsageError('选项 --pdf 需要 PDF 文件路径')
+  if (v.xlsx !== undefined && !v.xlsx.trim()) throw new UsageError('选项 --xlsx 需要 .xlsx 文件路径')
   if (v.sms !== undefined && !v.sms.trim()) throw new UsageError('选项 --sms 需要文件路径（.csv 或 .xlsx）')
   return {
     words: parsed.positionals,
@@ -149,6 +158,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     pdf: v.pdf?.trim(),
     from: v.from,
     until: v.until,
+    to: v.to?.trim(),
+    xlsx: v.xlsx?.trim(),
     month: v.month?.trim(),
     department: v.department?.trim(),
     hireDate: v['hire-date']?.trim(),

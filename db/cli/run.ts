@@ -25,6 +25,8 @@ import { importPurchasesCommand, pointsCheckCommand } from './commands/purchases
 import { pointsExpireCommand } from './commands/points'
 import { cardsRenewDueCommand, tiersReviewCommand } from './commands/tiers'
 import { reportKpiCommand } from './commands/reports'
+import { reportMonthlyCommand, reportTableCommand } from './commands/reportFiles'
+import { importStoreSalesCommand } from './commands/storeSales'
 import { ADMIN, actorFor, IMPORTERS, REVEALERS, type CliContext } from './context'
 import { POINTS_ADJUSTERS } from '../services/points/adjust'
 import { emit, redact, UsageError, type CliIo } from './io'
@@ -131,6 +133,33 @@ const COMMANDS: Command[] = [
   { words: ['cake-list'], options: ['month'], database: 'existing', run: cakeListCommand },
   // The programme's figures carry no personal data, but they are the planners' business.
   { words: ['report', 'kpi'], options: ['month'], roles: REPORT_READERS, database: 'existing', run: reportKpiCommand },
+  {
+    words: ['report', 'monthly'],
+    options: ['month', 'pdf', 'department'],
+    roles: REPORT_READERS,
+    database: 'existing',
+    run: reportMonthlyCommand,
+  },
+  {
+    words: ['report', 'table'],
+    operands: {
+      min: 1,
+      max: 1,
+      usage: 'CHART --from YYYY-MM --to YYYY-MM [--department 课别] (--xlsx FILE | --pdf FILE)',
+    },
+    options: ['from', 'to', 'department', 'xlsx', 'pdf'],
+    roles: REPORT_READERS,
+    database: 'existing',
+    run: reportTableCommand,
+  },
+  // All rows or none: a file with a bad row exits 1 listing every bad cell.
+  {
+    words: ['import', 'store-sales'],
+    file: 'FILE',
+    roles: IMPORTERS,
+    database: 'existing',
+    run: importStoreSalesCommand,
+  },
   // The list has no phone numbers; --sms (full numbers) and --pdf (a recorded print run) check BIRTHDAY_SENDERS.
   {
     words: ['birthdays'],
@@ -191,6 +220,8 @@ function findCommand(args: CliArgs): { command: Command; file: string | undefine
     'pdf',
     'from',
     'until',
+    'to',
+    'xlsx',
     'month',
     'department',
     'hireDate',

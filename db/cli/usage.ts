@@ -16,6 +16,8 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   tiers review [--as-of 日期]   做截至该日应做的年度等级评级（降级只在此时发生）；同一评级日只做一次
   cards renew-due [--as-of 日期] 为有效期内积分达标的过期会员卡自动续期；重复执行不会重复续期
   import gifts FILE             从 .xlsx / .csv 导入礼品目录（重复导入按编码更新；库存列只在礼品尚无流水时记为期初库存）
+  import store-sales FILE       从 .xlsx / .csv 导入全店月度销售（表头：月份、课别、销售额，销售额以元计）；
+                                已有的月份课别数字被替换；有任何错误行时整份文件不导入，退出码为 1 并列出全部错误
   gifts list                    列出礼品目录（编码、名称、类别、库存、预警库存、兑换积分、成本）
   gifts receive CODE QTY [--unit-cost 分]
                                 礼品入库 QTY 件（单价以分计，默认取目录成本）
@@ -44,6 +46,12 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
                                 全店销售额、VIP业绩占比、积分发放/兑换/过期/余额（本月计到今天）；
                                 --json 输出 {members, activeCards, newCards, sleeping, vipSales, storeSales, vipShare,
                                 pointsIssued, pointsRedeemed, pointsExpired, pointsOutstanding}（金额以分计，占比为小数）
+  report monthly --month YYYY-MM --pdf FILE [--department 课别]
+                                会员计划月度报告（A4 横向 PDF）：本月指标与上月对比，近 12 个月各图表及数据表
+  report table CHART --from YYYY-MM --to YYYY-MM [--department 课别] (--xlsx FILE | --pdf FILE)
+                                一张图表的数据表导出为 .xlsx 或 A4 横向 PDF；CHART 为 newCards（新开卡来源）、
+                                sales（VIP销售占比）、tiers（会员等级）、points（积分）、giftAlerts（礼品库存预警）、
+                                birthdayMail（生日关怀寄送）、league（维护人评比）
   staff add NAME --department 部门 --hire-date YYYY-MM-DD [--capacity N] [--phone 手机]
                                 登记维护人（部门：营业一课…营业五课、企划、贵宾室；名额默认取设置）
   assign --card 卡号 --staff 姓名 [--from YYYY-MM-DD]
@@ -75,5 +83,8 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   npm run cli -- --db ./vipdesk.sqlite birthdays --month 2026-12 --sms 生日短信.xlsx
   npm run cli -- --db ./vipdesk.sqlite birthdays --month 2026-12 --pdf 贺卡.pdf --design postcard --labels 3x7
   npm run cli -- --db ./vipdesk.sqlite --json report kpi --month 2026-10
+  npm run cli -- --db ./vipdesk.sqlite report monthly --month 2026-10 --pdf 会员计划月报-2026-10.pdf
+  npm run cli -- --db ./vipdesk.sqlite report table sales --from 2026-01 --to 2026-11 --xlsx VIP销售占比.xlsx
+  npm run cli -- --db ./vipdesk.sqlite --json import store-sales 全店销售.xlsx
   npm run cli -- --db ./vipdesk.sqlite backup ./backups/vipdesk-manual.sqlite
 `

@@ -30,3 +30,21 @@ export const FIGURE_HELP = {
 } as const
 
 export type FigureName = keyof typeof FIGURE_HELP
+
+const NUMERALS = '一二三四五六七八九十'
+
+/**
+ * 课别 in the store's own order: 营业一课 before 营业二课 (a plain sort would put 二 first), other
+ * names after them alphabetically, purchases without a department ('') last.
+ */
+export function compareDepartments(a: string, b: string): number {
+  if (a === b) return 0
+  if (a === '') return 1
+  if (b === '') return -1
+  const rank = (d: string) => {
+    const m = /^营业(.+)课$/.exec(d)
+    const n = m ? NUMERALS.indexOf(m[1]!) : -1
+    return n < 0 ? 100 : n
+  }
+  return rank(a) - rank(b) || a.localeCompare(b, 'zh-CN')
+}

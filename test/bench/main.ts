@@ -26,6 +26,7 @@ import { importSection } from './sections/import'
 import { pageSection } from './sections/page'
 import { pointsSection } from './sections/points'
 import { purchaseImportSection } from './sections/purchaseImport'
+import { reportsSection } from './sections/reports'
 import { searchSection } from './sections/search'
 
 // The purchase import runs last: it adds a million lines the other sections should not see.
@@ -42,6 +43,7 @@ const SECTIONS: BenchSection[] = [
   careSection,
   birthdaysSection,
   birthdayPrintSection,
+  reportsSection,
 ]
 
 async function main() {

@@ -1,4 +1,5 @@
 import { FIGURE_HELP, type FigureName } from '../../rules/figures'
+import { monthKeyOf } from '../../rules/months'
 import { monthKpi } from '../../services/reports/kpi'
 import type { CliContext } from '../context'
 import { displayWidth, padCell, UsageError } from '../io'
@@ -26,7 +27,9 @@ const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFract
 export async function reportKpiCommand(ctx: CliContext): Promise<void> {
   const m = ctx.args.month
   if (m === undefined) throw new UsageError('命令 report kpi 需要 --month YYYY-MM（要看的月份）')
-  if (!/^\d{4}-\d{2}$/.test(m)) throw new UsageError(`选项 --month 应为 YYYY-MM 格式的月份，收到"${m}"`)
+  // A real calendar month (not 2026-13) is a usage matter, like the format.
+  if (!/^\d{4}-\d{2}$/.test(m) || monthKeyOf(m) === null)
+    throw new UsageError(`选项 --month 应为 YYYY-MM 格式的月份，收到"${m}"`)
   const kpi = monthKpi(ctx.db, { month: m })
   await ctx.result(kpi)
   const shown = (k: FigureName): string => {

@@ -1,5 +1,6 @@
 import { validationError } from '../../errors'
 import type { Db } from '../../handle'
+import { compareDepartments } from '../../rules/figures'
 import { SOURCES } from '../../rules/members'
 import { firstDayOf, monthsBetween, monthText, shiftMonth, type MonthKey } from '../../rules/months'
 import { formatYmd, intToYmd } from '../../rules/dates'
@@ -182,9 +183,7 @@ function sales(db: Db, months: MonthKey[], department: string | null): SalesSeri
   for (const r of st.store.all(from, to) as { month: number; department: string; fen: number }[])
     if (keep(r.department)) cell(r.month, r.department).storeFen = r.fen
   for (const c of cells.values()) c.share = c.storeFen ? c.vipFen / c.storeFen : null
-  const departments = [...new Set([...cells.values()].map((c) => c.department))].sort((a, b) =>
-    a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'zh-CN'),
-  )
+  const departments = [...new Set([...cells.values()].map((c) => c.department))].sort(compareDepartments)
   const totals = months.map((m) => {
     const f = salesFigures(db, m, department)
     return { month: monthText(m), vipFen: f.vipSales, storeFen: f.storeSales, share: f.vipShare }
@@ -227,7 +226,7 @@ export function computeDashboard(db: Db, input: DashboardQuery): DashboardData {
     department,
     asOf: formatYmd(intToYmd(lastDay)),
     generatedAt: db.now().getTime(),
-    departments: stmts(db).departments.all() as string[],
+    departments: (stmts(db).departments.all() as string[]).sort(compareDepartments),
     kpi: {
       month: monthText(to),
       previousMonth: monthText(previous),

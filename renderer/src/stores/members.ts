@@ -14,7 +14,16 @@ import { call } from '@/api/client'
 export type SortKey = NonNullable<MemberListQuery['sort']>
 export type MemberFilters = Pick<
   MemberListQuery,
-  'tier' | 'status' | 'source' | 'gender' | 'province' | 'birthMonth' | 'smsConsent' | 'mailConsent'
+  | 'tier'
+  | 'status'
+  | 'source'
+  | 'gender'
+  | 'province'
+  | 'birthMonth'
+  | 'smsConsent'
+  | 'mailConsent'
+  | 'joinFrom'
+  | 'joinTo'
 >
 export type StatusAction = 'close' | 'reportLost' | 'reactivate'
 
@@ -74,6 +83,14 @@ export const useMembersStore = defineStore('members', () => {
 
   function clearFilters() {
     for (const key of Object.keys(filters) as (keyof MemberFilters)[]) delete filters[key]
+    page.value = 1
+    return load()
+  }
+
+  /** Replaces every filter at once (a drill-down from the dashboard), then loads page 1. */
+  function applyFilters(next: MemberFilters) {
+    for (const key of Object.keys(filters) as (keyof MemberFilters)[]) delete filters[key]
+    Object.assign(filters, compact(next))
     page.value = 1
     return load()
   }
@@ -179,6 +196,7 @@ export const useMembersStore = defineStore('members', () => {
     load,
     setFilter,
     clearFilters,
+    applyFilters,
     setPage,
     setPageSize,
     setSort,

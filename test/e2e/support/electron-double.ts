@@ -105,7 +105,7 @@ export function createElectronDouble(options: { browser: Browser; userData: stri
       // Electron drops a message to a window that has gone; so does the double, rather than leave
       // a rejection that Playwright would pin on whichever test runs next.
       this.page
-        ?.evaluate(([c, a]) => (window as any).__electronEmit(c, a), [channel, args] as const)
+        ?.evaluate(([c, a]) => (globalThis as any).__electronEmit(c, a), [channel, args] as const)
         .catch(ignoreClosed)
     }
     setWindowOpenHandler(_fn: unknown) {}
