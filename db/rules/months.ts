@@ -17,6 +17,9 @@ export function monthKeyOf(text: string): MonthKey | null {
   return y * 100 + mo
 }
 
+/** A 'YYYY-MM' month, e.g. from a route query. */
+export const isMonthText = (value: unknown): value is string => typeof value === 'string' && monthKeyOf(value) !== null
+
 export const monthText = (key: MonthKey): string => `${Math.floor(key / 100)}-${String(key % 100).padStart(2, '0')}`
 
 /** 202603 → 2026年3月 */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { filtersFromQuery } from '../../renderer/src/views/members/routeFilters'
-import { leagueLink, newCardsLink, periodDays, tierLink } from '../../renderer/src/views/reports/dashboard/drillDown'
+import { isMonthText } from '../../db/rules/months'
+import {
+  birthdayBatchesLink,
+  leagueLink,
+  newCardsLink,
+  periodDays,
+  tierLink,
+} from '../../renderer/src/views/reports/dashboard/drillDown'
 
 describe('dashboard drill-down links', () => {
   it('turns a month or a day into the join-date range of the members list', () => {
@@ -17,6 +24,13 @@ describe('dashboard drill-down links', () => {
     })
     expect(tierLink('金卡')).toEqual({ name: 'members', query: { tier: '金卡' } })
     expect(leagueLink('2026-03')).toEqual({ name: 'care-league', query: { month: '2026-03' } })
+    expect(birthdayBatchesLink('2026-03')).toEqual({ name: 'birthday-batches', query: { month: '2026-03' } })
+  })
+
+  it('takes a month from a link only when it is one', () => {
+    expect(isMonthText('2026-03')).toBe(true)
+    for (const bad of ['2026-13', '2026-3', '', undefined, ['2026-03'], '2026-03-01'])
+      expect(isMonthText(bad)).toBe(false)
   })
 })
 

@@ -29,3 +29,6 @@ export const giftStockLink = (code: string): RouteLocationRaw => ({ name: 'gifts
 
 /** Store sales of a month (the denominator of the VIP share). */
 export const storeSalesLink = (month: string): RouteLocationRaw => ({ name: 'reports-store-sales', query: { month } })
+
+/** A month's birthday cards: that month's print runs (生日关怀 → 打印批次). */
+export const birthdayBatchesLink = (month: string): RouteLocationRaw => ({ name: 'birthday-batches', query: { month } })
