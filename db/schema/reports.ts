@@ -21,9 +21,9 @@ export const storeSales = sqliteTable(
 )
 
 /**
- * VIP purchases summed per month and department, kept by a trigger on purchases (migration 0008)
- * so that the dashboard reads a few hundred rows instead of millions of till lines. Purchases are
- * append-only (a return is a new negative line), so the insert trigger is the whole story.
+ * VIP purchases summed per month and department, so that the dashboard reads a few hundred rows
+ * instead of millions of till lines. Purchases are append-only (a return is a new negative line);
+ * the purchase book adds each line here in the same transaction (db/services/reports/monthlySums.ts).
  */
 export const salesMonthly = sqliteTable(
   'sales_monthly',
@@ -42,8 +42,8 @@ export const salesMonthly = sqliteTable(
 
 /**
  * Points movements summed per month, kind and department (the department of the purchase that
- * earned them, '' for movements without one), kept by a trigger on points_ledger (migration 0008).
- * The month is the movement's `at` in local time, like every other day in the app.
+ * earned them, '' for movements without one), added by the ledger with each movement, like the
+ * cached balance. The month is the movement's `at` in local time, like every other day in the app.
  */
 export const pointsMonthly = sqliteTable(
   'points_monthly',

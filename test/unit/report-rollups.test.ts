@@ -65,7 +65,7 @@ const expectInStep = (db: Db) => {
   expect(pointsKept(db)).toEqual(pointsByGroup(db))
 }
 
-describe('monthly sums kept by the insert triggers', () => {
+describe('monthly sums kept with each purchase and points movement', () => {
   let s: ReportScenario | undefined
   afterEach(() => s?.close())
 
@@ -182,7 +182,7 @@ describe('migration 0008 backfills the sums from the history already there', () 
       expect(salesKept(migrated)).toEqual(wantSales)
       expect(pointsKept(migrated)).toEqual(wantPoints)
       expect(wantSales.length).toBeGreaterThan(20)
-      // From here on the triggers keep them.
+      // From here on the services keep them.
       recordPurchase(
         migrated,
         { memberId: ids[0]!, receiptNo: 'NEW1', amountFen: 5_000, department: '营业二课' },

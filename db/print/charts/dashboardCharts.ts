@@ -36,8 +36,10 @@ type Option = EChartsCoreOption
 function base(style: ChartStyle): Option {
   return {
     animation: !style.print,
-    // Short, so the screen's charts are finished (and readable) well within a second.
-    animationDuration: 300,
+    // No entry animation: a chart is complete the moment it first paints. Changes (a filter) still
+    // move, briefly, so the eye can follow what changed.
+    animationDuration: 0,
+    animationDurationUpdate: 300,
     color: PALETTE,
     ...(style.fontFamily ? { textStyle: { fontFamily: style.fontFamily } } : {}),
   }

@@ -2,6 +2,7 @@ import type { Actor } from '../../actor'
 import { conflict, notFound, validationError } from '../../errors'
 import type { Db } from '../../handle'
 import { statements } from '../../statements'
+import { addPointsMove, MonthlySumsBatch, type PointsMove } from '../reports/monthlySums'
 
 export type LedgerKind = 'opening' | 'earn' | 'return' | 'redeem' | 'refund' | 'adjust' | 'expire' | 'transfer'
 
@@ -24,6 +25,8 @@ export interface Posting {
   /** When the movement counts (ms); defaults to now. */
   at?: number
   purchaseId?: number | null
+  /** The purchase's department, when the caller has it at hand (the monthly sums are kept by it) */
+  department?: string
   ref?: string | null
   reason?: string
 }
@@ -57,7 +60,7 @@ interface Balance {
  * the rest as debt; every other deduction is refused when the balance is too small, so a balance
  * never goes below zero.
  */
-function append(db: Db, p: Posting, m: Balance, actor: Actor): Posted {
+function append(db: Db, p: Posting, m: Balance, actor: Actor): Posted & { move: PointsMove } {
   if (!Number.isInteger(p.points)) throw validationError('积分必须是整数')
   let delta = p.points
   let debtDelta = 0
@@ -76,9 +79,10 @@ function append(db: Db, p: Posting, m: Balance, actor: Actor): Posted {
   const balance = m.points + delta
   const debt = m.debt + debtDelta
   const now = db.now().getTime()
+  const at = p.at ?? now
   const info = stmts(db).insert.run(
     p.memberId,
-    p.at ?? now,
+    at,
     p.kind,
     delta,
     debtDelta,
@@ -90,7 +94,8 @@ function append(db: Db, p: Posting, m: Balance, actor: Actor): Posted {
     actor.id,
     now,
   )
-  return { entryId: Number(info.lastInsertRowid), delta, debtDelta, balance, debt }
+  const move = { at, kind: p.kind, delta, department: p.department, purchaseId: p.purchaseId }
+  return { entryId: Number(info.lastInsertRowid), delta, debtDelta, balance, debt, move }
 }
 
 function balanceOf(db: Db, memberId: number): Balance {
@@ -101,8 +106,9 @@ function balanceOf(db: Db, memberId: number): Balance {
 
 /** Appends one movement and updates the cached balance; the caller holds the transaction. */
 export function postPoints(db: Db, p: Posting, actor: Actor): Posted {
-  const posted = append(db, p, balanceOf(db, p.memberId), actor)
+  const { move, ...posted } = append(db, p, balanceOf(db, p.memberId), actor)
   stmts(db).cache.run(posted.balance, posted.debt, p.memberId)
+  addPointsMove(db, move)
   return posted
 }
 
@@ -115,12 +121,21 @@ export function postPoints(db: Db, p: Posting, actor: Actor): Posted {
  */
 export class PointsBatch {
   private readonly balances = new Map<number, Balance>()
+  private readonly sums: MonthlySumsBatch
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.sums = new MonthlySumsBatch(db)
+  }
 
   post(p: Posting, actor: Actor): Posted {
-    const posted = append(this.db, p, this.balances.get(p.memberId) ?? balanceOf(this.db, p.memberId), actor)
+    const { move, ...posted } = append(
+      this.db,
+      p,
+      this.balances.get(p.memberId) ?? balanceOf(this.db, p.memberId),
+      actor,
+    )
     this.balances.set(p.memberId, { points: posted.balance, debt: posted.debt })
+    this.sums.move(move)
     return posted
   }
 
@@ -128,6 +143,7 @@ export class PointsBatch {
     const cache = stmts(this.db).cache
     for (const [memberId, b] of this.balances) cache.run(b.points, b.debt, memberId)
     this.balances.clear()
+    this.sums.flush()
   }
 }
 

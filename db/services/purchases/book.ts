@@ -7,6 +7,7 @@ import { eventMultipliers, pointsForLine, type EarningRules, type Multiplier } f
 import { statements } from '../../statements'
 import { memberIdByCard } from '../members/rows'
 import { PointsBatch, postPoints, type Posting } from '../points/ledger'
+import { addSale, MonthlySumsBatch } from '../reports/monthlySums'
 import { getSettings } from '../settings'
 import { TierUpgrades } from '../tiers/upgrade'
 
@@ -83,6 +84,8 @@ export class PurchaseBook {
   private readonly upgrades: TierUpgrades
   /** In a batch, members' balances are written once per member by `flush` (see PointsBatch). */
   private readonly ledger: PointsBatch | null
+  /** In a batch, the monthly sales sums are written once per month and department by `flush`. */
+  private readonly sums: MonthlySumsBatch | null
 
   /**
    * `batch`: members' last purchase times are kept in memory and written once per member by
@@ -104,6 +107,7 @@ export class PurchaseBook {
     this.tierFactors = Object.fromEntries(s.tierTable.map((t) => [t.name, t.multiplier]))
     this.upgrades = new TierUpgrades(db, s.tierTable)
     this.ledger = batch ? new PointsBatch(db) : null
+    this.sums = batch ? new MonthlySumsBatch(db) : null
   }
 
   /** By card number (old replaced cards included) or, failing that, by the full phone number. */
@@ -211,13 +215,14 @@ export class PurchaseBook {
   /** Writes the line, its ledger entry and the member's last purchase; the caller holds the transaction. */
   write(line: PurchaseLine, p: { points: number; explain: string }, actor: Actor): number {
     const st = stmts(this.db)
+    const purchaseDate = ymdToInt(dateToYmd(new Date(line.purchasedAt)))
     const info = st.insert.run(
       line.receiptNo,
       line.lineNo,
       line.memberId,
       line.memberRef,
       line.purchasedAt,
-      ymdToInt(dateToYmd(new Date(line.purchasedAt))),
+      purchaseDate,
       line.amountFen,
       line.department,
       line.counter,
@@ -230,6 +235,9 @@ export class PurchaseBook {
       actor.id,
     )
     const purchaseId = Number(info.lastInsertRowid)
+    const sale = { purchaseDate, department: line.department, amountFen: line.amountFen }
+    if (this.sums) this.sums.sale(sale)
+    else addSale(this.db, sale)
     if (p.points !== 0) {
       const posting: Posting = {
         memberId: line.memberId,
@@ -237,6 +245,7 @@ export class PurchaseBook {
         points: p.points,
         at: line.purchasedAt,
         purchaseId,
+        department: line.department,
         ref: line.receiptNo,
         reason: p.explain,
       }
@@ -257,6 +266,7 @@ export class PurchaseBook {
   flush(): void {
     // Balances first: the tier upgrades read members.points.
     this.ledger?.flush()
+    this.sums?.flush()
     const st = stmts(this.db)
     for (const [memberId, at] of this.latest) st.lastPurchase.run(at, memberId, at)
     this.latest.clear()
