@@ -95,15 +95,6 @@ import type { BirthdayPage, BirthdayPageInput } from '../../db/services/birthday
 import type { BatchCard, BatchInput, BatchPlan, BatchSummary, PreviewInput } from '../../db/services/birthdays/batches'
 import type { MonthActuals, MonthEstimate } from '../../db/services/birthdays/costs'
 import type { BirthdayMailRules } from '../../db/rules/birthdayMail'
-import type { DashboardData, DashboardQuery } from '../../db/services/reports/dashboard'
-import type { Kpi } from '../../db/services/reports/kpi'
-import type {
-  SaveStoreSalesInput,
-  StoreSalesImportResult,
-  StoreSalesQuery,
-  StoreSalesRow,
-} from '../../db/services/reports/storeSales'
-import type { ReportChartId, ReportTable } from '../../db/services/reports/tables'
 import {
   ADMIN_ONLY,
   ALL_ROLES,
@@ -112,21 +103,14 @@ import {
   CARE_PLANNERS,
   GIFT_KEEPERS,
   MEMBER_WRITERS,
-  REPORT_READERS,
   REVEALERS,
   type Role,
 } from '../../db/rules/roles'
 
-/** 'public' calls work before login; all others need a logged-in operator with one of the roles. */
-export type Access = 'public' | readonly Role[]
+import { call } from './call'
+import { reportCalls } from './reportsContract'
 
-export interface CallSpec<I, O> {
-  readonly access: Access
-  /** Phantom field carrying the input and output types; never set at runtime. */
-  readonly io?: { input: I; output: O }
-}
-
-const call = <I, O>(access: Access): CallSpec<I, O> => ({ access })
+export type { Access, CallSpec } from './call'
 
 export interface SessionState {
   /** true until the first administrator has been created */
@@ -380,27 +364,7 @@ export const contract = {
   'settings:pickLogo': call<void, { logo: string; dataUrl: string } | null>(ADMIN_ONLY),
   'settings:logo': call<void, string | null>(ALL_ROLES),
 
-  // 报表 · the planners' dashboard (handlers/reports.ts): worked out again only after a write.
-  'reports:dashboard': call<DashboardQuery, DashboardData>(REPORT_READERS),
-  'reports:kpi': call<{ month: string }, Kpi>(REPORT_READERS),
-  // 报表 · store sales (handlers/storeSales.ts): the denominator of the VIP share
-  'reports:storeSales': call<StoreSalesQuery, StoreSalesRow[]>(REPORT_READERS),
-  'reports:storeSalesSave': call<SaveStoreSalesInput, StoreSalesRow>(REPORT_READERS),
-  'reports:storeSalesDelete': call<{ month: string; department: string }, { deleted: boolean }>(REPORT_READERS),
-  /** File dialog in main, then the import (all rows or none); null when cancelled. */
-  'reports:storeSalesImport': call<void, StoreSalesImportResult | null>(REPORT_READERS),
-  // 报表 · each chart as a table (.xlsx, A4 landscape PDF) and the monthly programme report (handlers/reportPrint.ts)
-  'reports:table': call<{ chart: ReportChartId; query: DashboardQuery }, ReportTable>(REPORT_READERS),
-  /** Save dialog in main; null when cancelled. */
-  'reports:tableXlsx': call<{ chart: ReportChartId; query: DashboardQuery }, { file: string } | null>(REPORT_READERS),
-  'reports:tablePdf': call<{ chart: ReportChartId; query: DashboardQuery }, { file: string } | null>(REPORT_READERS),
-  'reports:tablePrint': call<{ chart: ReportChartId; query: DashboardQuery }, { printed: boolean }>(REPORT_READERS),
-  /** The month's programme report (KPIs, charts, tables) as printable HTML, for the in-app preview. */
-  'reports:monthly': call<{ month: string; department?: string | null }, { html: string; month: string }>(
-    REPORT_READERS,
-  ),
-  'reports:monthlySave': call<{ month: string; department?: string | null }, { file: string } | null>(REPORT_READERS),
-  'reports:monthlyPrint': call<{ month: string; department?: string | null }, { printed: boolean }>(REPORT_READERS),
+  ...reportCalls,
 } as const
 
 export type Contract = typeof contract
