@@ -28,7 +28,7 @@ CREATE TABLE `store_sales` (
 );
 --> statement-breakpoint
 DROP INDEX `members_join_date`;--> statement-breakpoint
-CREATE INDEX `members_join_source` ON `members` (`join_date`,`source`,`status`);--> statement-breakpoint
+CREATE INDEX `members_join_source` ON `members` (`join_date`,`source`);--> statement-breakpoint
 -- The monthly sums are caches of the purchases and the points ledger, kept by the services in the
 -- same transaction as each line (db/services/reports/monthlySums.ts); here they start from the lines
 -- already there. Months of points movements are local time, as the app reads every day.

@@ -82,7 +82,7 @@ export const members = sqliteTable(
       t.cardNo,
     ),
     // Source rides along: new cards per day or month by source count index entries only.
-    index('members_join_source').on(t.joinDate, t.source, t.status),
+    index('members_join_source').on(t.joinDate, t.source),
     // Points ride along: "金卡, most points first" walks one tier's entries in order.
     index('members_tier_points').on(t.tier, t.points),
     index('members_status').on(t.status),
