@@ -31,6 +31,21 @@ export const FIGURE_HELP = {
 
 export type FigureName = keyof typeof FIGURE_HELP
 
+/** Each figure's name in tables, printed reports and the command line (money in 元). */
+export const FIGURE_LABELS: Record<FigureName, string> = {
+  members: '会员数',
+  activeCards: '活跃卡',
+  newCards: '新开卡',
+  sleeping: '沉睡会员',
+  vipSales: 'VIP销售额(元)',
+  storeSales: '全店销售额(元)',
+  vipShare: 'VIP销售占比',
+  pointsIssued: '发放积分',
+  pointsRedeemed: '兑换积分',
+  pointsExpired: '过期积分',
+  pointsOutstanding: '积分余额',
+}
+
 const NUMERALS = '一二三四五六七八九十'
 
 /**

@@ -1,22 +1,8 @@
-import { FIGURE_HELP, type FigureName } from '../../rules/figures'
+import { FIGURE_HELP, FIGURE_LABELS as LABELS, type FigureName } from '../../rules/figures'
 import { monthKeyOf } from '../../rules/months'
 import { monthKpi } from '../../services/reports/kpi'
 import type { CliContext } from '../context'
 import { displayWidth, padCell, UsageError } from '../io'
-
-const LABELS: Record<FigureName, string> = {
-  members: '会员数',
-  activeCards: '活跃卡',
-  newCards: '新开卡',
-  sleeping: '沉睡会员',
-  vipSales: 'VIP销售额(元)',
-  storeSales: '全店销售额(元)',
-  vipShare: 'VIP业绩占比',
-  pointsIssued: '发放积分',
-  pointsRedeemed: '兑换积分',
-  pointsExpired: '过期积分',
-  pointsOutstanding: '积分余额',
-}
 
 const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })
 

@@ -1,22 +1,27 @@
-import { FIGURE_HELP, type FigureName } from '../../rules/figures'
+import { FIGURE_HELP, FIGURE_LABELS, type FigureName } from '../../rules/figures'
 import { monthChinese, monthKeyOf } from '../../rules/months'
 import type { DashboardData } from './dashboard'
 import type { ReportCellKind, ReportTable } from './tables'
 import { periodText } from './tables'
 
-const FIGURES: { key: FigureName; label: string; kind: ReportCellKind }[] = [
-  { key: 'members', label: '会员数', kind: 'count' },
-  { key: 'activeCards', label: '活跃卡', kind: 'count' },
-  { key: 'newCards', label: '新开卡', kind: 'count' },
-  { key: 'sleeping', label: '沉睡会员', kind: 'count' },
-  { key: 'vipSales', label: 'VIP销售额(元)', kind: 'fen' },
-  { key: 'storeSales', label: '全店销售额(元)', kind: 'fen' },
-  { key: 'vipShare', label: 'VIP销售占比', kind: 'share' },
-  { key: 'pointsIssued', label: '发放积分', kind: 'points' },
-  { key: 'pointsRedeemed', label: '兑换积分', kind: 'points' },
-  { key: 'pointsExpired', label: '过期积分', kind: 'points' },
-  { key: 'pointsOutstanding', label: '积分余额', kind: 'points' },
-]
+const KINDS: Record<FigureName, ReportCellKind> = {
+  members: 'count',
+  activeCards: 'count',
+  newCards: 'count',
+  sleeping: 'count',
+  vipSales: 'fen',
+  storeSales: 'fen',
+  vipShare: 'share',
+  pointsIssued: 'points',
+  pointsRedeemed: 'points',
+  pointsExpired: 'points',
+  pointsOutstanding: 'points',
+}
+const FIGURES = (Object.keys(KINDS) as FigureName[]).map((key) => ({
+  key,
+  label: FIGURE_LABELS[key],
+  kind: KINDS[key],
+}))
 
 const monthName = (text: string) => {
   const key = monthKeyOf(text)
