@@ -5,6 +5,7 @@ import { DEFAULT_BIRTHDAY_MAIL, unknownPlaceholders } from '../rules/birthdayMai
 import { DEFAULT_CARE_RULES, HIGH_VALUE_MEASURES } from '../rules/care'
 import { DEFAULT_EXPIRY_RULES } from '../rules/expiry'
 import { DEFAULT_EARNING_RULES } from '../rules/points'
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../rules/storeClock'
 import {
   DEFAULT_CARD_VALIDITY,
   DEFAULT_REVIEW_DATE,
@@ -82,6 +83,12 @@ export const settingsSchema = z.object({
   /** No purchase for this many months makes a member sleeping */
   sleepingMonths: z.number().int().min(1, '至少 1 个月').max(60, '最多 60 个月').default(DEFAULT_SLEEPING_MONTHS),
   dailyBackupsKept: z.number().int().min(1).max(365).default(14),
+  /** The store's IANA time zone: every day, month and report bucket is the store's (db/clock.ts) */
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isValidTimeZone, '时区无效，请填写如 Asia/Shanghai 的时区名称')
+    .default(DEFAULT_TIME_ZONE),
   /** How purchases earn points (db/rules/points.ts). */
   earning: earningSchema.default(DEFAULT_EARNING_RULES),
   /** When points lapse (db/rules/expiry.ts) */
