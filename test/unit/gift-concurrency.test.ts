@@ -6,6 +6,7 @@ import { checkStock, redeemGifts } from '../../db/services/gifts'
 import { checkBalances } from '../../db/services/points/ledger'
 import { makeTestDb, type TestDb } from '../support/db'
 import { makeGift, makeMemberWithPoints } from '../support/gifts'
+import { resetLedgers } from '../support/ledgerReset'
 
 const WORKER = join(__dirname, '../support/redeem-worker.ts')
 
@@ -72,7 +73,8 @@ describe('two desks redeeming the last unit', () => {
       // Put the unit back for the next round.
       const again = t.db.sqlite.prepare("SELECT on_hand FROM gifts WHERE code = 'LAST'").pluck().get()
       expect(again).toBe(0)
-      t.db.sqlite.exec(
+      resetLedgers(
+        t.db,
         "DELETE FROM gift_movements WHERE kind = 'redeem'; DELETE FROM points_ledger WHERE kind = 'redeem'; DELETE FROM redemptions; UPDATE gifts SET on_hand = 1; UPDATE members SET points = 1000",
       )
     }

@@ -5,6 +5,7 @@ import { checkStock, issueGift, receiveStock, redeemGifts, returnRedeemed, stock
 import { checkBalances } from '../../db/services/points/ledger'
 import { makeTestDb, type TestDb } from '../support/db'
 import { makeGift, makeMemberWithPoints } from '../support/gifts'
+import { resetLedgers } from '../support/ledgerReset'
 
 /**
  * Random sequences of receive / issue / redeem / return / stocktake over three gifts and two
@@ -31,7 +32,8 @@ beforeAll(() => {
 afterAll(() => t.close())
 
 function reset() {
-  t.db.sqlite.exec(
+  resetLedgers(
+    t.db,
     `DELETE FROM gift_movements; DELETE FROM redemptions; UPDATE gifts SET on_hand = 0;
      DELETE FROM points_ledger WHERE kind != 'opening'; UPDATE members SET points = ${START_POINTS}, points_debt = 0;`,
   )

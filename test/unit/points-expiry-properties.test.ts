@@ -7,6 +7,7 @@ import { checkBalances, postPoints, type LedgerKind } from '../../db/services/po
 import { walkLots } from '../../db/services/points/lots'
 import { getSettings, updateSettings } from '../../db/services/settings'
 import { makeTestDb, type TestDb } from '../support/db'
+import { resetLedgers } from '../support/ledgerReset'
 
 let t: TestDb
 let ids: number[]
@@ -37,7 +38,7 @@ describe('the ledger under expiry', () => {
       const rules = getSettings(t.db).expiry
       fc.assert(
         fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
-          t.db.sqlite.exec('DELETE FROM points_ledger; UPDATE members SET points = 0, points_debt = 0;')
+          resetLedgers(t.db, 'DELETE FROM points_ledger; UPDATE members SET points = 0, points_debt = 0;')
           let now = START
           for (const s of steps) {
             now += s.days * DAY

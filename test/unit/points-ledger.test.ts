@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMember } from '../../db/services/members'
 import { checkBalances, postPoints, type LedgerKind } from '../../db/services/points/ledger'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
+import { resetLedgers } from '../support/ledgerReset'
 
 let t: TestDb
 let id: number
@@ -45,7 +46,7 @@ describe('the points ledger', () => {
     )
     fc.assert(
       fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
-        t.db.sqlite.exec(`DELETE FROM points_ledger; UPDATE members SET points = 0, points_debt = 0;`)
+        resetLedgers(t.db, `DELETE FROM points_ledger; UPDATE members SET points = 0, points_debt = 0;`)
         for (const s of steps) {
           const before = balance() as { points: number; debt: number }
           try {

@@ -8,6 +8,7 @@ import { checkBalances, postPoints } from '../../db/services/points/ledger'
 import { recordPurchase } from '../../db/services/purchases/desk'
 import { updateSettings } from '../../db/services/settings'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
+import { resetLedgers } from '../support/ledgerReset'
 
 /**
  * Random days at the desk — purchases (some special-price, some of two lines), full and partial
@@ -104,7 +105,8 @@ const reversals = () =>
     .all() as { no: string; taken: number; earned: number }[]
 
 function reset() {
-  t.db.sqlite.exec(
+  resetLedgers(
+    t.db,
     `DELETE FROM points_ledger; DELETE FROM purchases; DELETE FROM tier_changes;
      UPDATE members SET points = 0, points_debt = 0, last_purchase_at = NULL, tier = '普卡';`,
   )
