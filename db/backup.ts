@@ -1,16 +1,49 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, renameSync, copyFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type Database from 'better-sqlite3'
-import Sqlite from 'better-sqlite3'
-import { databaseError } from './errors'
+import { storeDayInt, storeZone } from './clock'
 import type { Db } from './handle'
-import { APPLICATION_ID } from './handle'
+import { DEFAULT_TIME_ZONE, zonedParts } from './rules/storeClock'
 
-const pad = (n: number) => String(n).padStart(2, '0')
-const stamp = (d: Date) =>
-  `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`
+const two = (n: number) => String(n).padStart(2, '0')
 
-export const backupFileName = (kind: string, at: Date) => `vipdesk-${kind}-${stamp(at)}.sqlite`
+/** yyyymmdd-hhmmss-mmm on the store's clock, whatever zone the machine is set to. */
+function stamp(ms: number, zone: string): string {
+  const p = zonedParts(ms, zone)
+  const millis = String(((ms % 1000) + 1000) % 1000).padStart(3, '0')
+  return `${p.y}${two(p.m)}${two(p.d)}-${two(p.h)}${two(p.mi)}${two(p.s)}-${millis}`
+}
+
+export const backupFileName = (kind: string, ms: number, zone: string = DEFAULT_TIME_ZONE) =>
+  `vipdesk-${kind}-${stamp(ms, zone)}.sqlite`
+
+/** The store's zone when the database can tell it, else the default (a damaged or foreign file). */
+export function zoneOf(db: Db): string {
+  try {
+    return storeZone(db)
+  } catch {
+    return DEFAULT_TIME_ZONE
+  }
+}
+
+/**
+ * Claims a new, never-used backup file name in `dir` by creating it exclusively ('wx'): two
+ * backups in the same millisecond get `-2`, `-3`…, so a safety copy is never overwritten.
+ * The caller fills (or replaces) the empty placeholder.
+ */
+export function reserveBackupFile(dir: string, kind: string, ms: number, zone: string): string {
+  mkdirSync(dir, { recursive: true })
+  const base = backupFileName(kind, ms, zone).replace(/\.sqlite$/, '')
+  for (let n = 1; ; n++) {
+    const file = join(dir, `${base}${n === 1 ? '' : `-${n}`}.sqlite`)
+    try {
+      closeSync(openSync(file, 'wx'))
+      return file
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+    }
+  }
+}
 
 /** A consistent copy of a live database (VACUUM INTO reads one snapshot and writes a compact file). */
 export function snapshotTo(sqlite: Database.Database, target: string): void {
@@ -24,56 +57,12 @@ export function backupDatabase(db: Db, target: string): { file: string } {
   return { file: target }
 }
 
-/** Checks that a file is a vipdesk database before it replaces the live one. */
-export function assertVipdeskFile(file: string): void {
-  if (!existsSync(file)) throw databaseError(`找不到备份文件：${file}`)
-  let probe: Database.Database | undefined
-  try {
-    probe = new Sqlite(file, { readonly: true, fileMustExist: true })
-    const id = probe.pragma('application_id', { simple: true })
-    if (id !== APPLICATION_ID) throw databaseError('该文件不是 vipdesk 数据库备份，未做任何修改。')
-    const ok = probe.pragma('integrity_check', { simple: true })
-    if (ok !== 'ok') throw databaseError('备份文件已损坏，未做任何修改。')
-  } catch (e) {
-    if ((e as { kind?: string }).kind) throw e
-    throw databaseError('该文件不是 vipdesk 数据库备份，未做任何修改。')
-  } finally {
-    probe?.close()
-  }
-}
-
 /**
- * Replaces the database file at `dbFile` with `source`. The caller must have closed its
- * connection; the current file is kept beside it as a safety copy.
- */
-export function restoreDatabase(dbFile: string, source: string, now = new Date()): { safetyCopy?: string } {
-  assertVipdeskFile(source)
-  let safetyCopy: string | undefined
-  if (existsSync(dbFile)) {
-    safetyCopy = join(dirname(dbFile), 'backups', backupFileName('before-restore', now))
-    mkdirSync(dirname(safetyCopy), { recursive: true })
-    const live = new Sqlite(dbFile)
-    try {
-      snapshotTo(live, safetyCopy)
-      live.pragma('wal_checkpoint(TRUNCATE)')
-    } finally {
-      live.close()
-    }
-  }
-  for (const ext of ['-wal', '-shm']) if (existsSync(dbFile + ext)) rmSync(dbFile + ext)
-  const tmp = `${dbFile}.restoring`
-  copyFileSync(source, tmp)
-  renameSync(tmp, dbFile)
-  return { safetyCopy }
-}
-
-/**
- * Daily rotating backups: at most one per calendar day, the newest `keep` kept.
+ * Daily rotating backups: at most one per day of the store's calendar, the newest `keep` kept.
  * Returns the file written, or undefined when today's already exists.
  */
 export function rotateDailyBackup(db: Db, dir: string, keep = 14): string | undefined {
-  const now = db.now()
-  const day = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`
+  const day = String(storeDayInt(db))
   mkdirSync(dir, { recursive: true })
   const daily = () =>
     readdirSync(dir)

@@ -1,5 +1,6 @@
 import type { Actor } from '../../db/actor'
 import type { Db } from '../../db/handle'
+import type { OpenOptions } from '../../db/open'
 import type { OperatorInfo } from '../../db/services/operators'
 import type { SheetData } from '../../db/services/members/import'
 import type { Events } from '../shared/contract'
@@ -30,6 +31,8 @@ export interface AppState {
   db: Db
   readonly dbFile: string
   readonly backupDir: string
+  /** How the file is opened (Electron's better-sqlite3 build, migrations): a restore opens backups the same way. */
+  readonly openOptions: OpenOptions
   /** Closes and reopens the database file (after a restore). */
   reopen(): void
   /** Logged-in operator per renderer (webContents id). */

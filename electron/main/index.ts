@@ -32,6 +32,7 @@ function openState(): AppState {
     db: openDatabase(dbFile, options),
     dbFile,
     backupDir,
+    openOptions: options,
     sessions: new Map(),
     imports: new Map(),
     reopen() {

@@ -26,6 +26,7 @@ export function testState(t: TestDb): AppState {
     db: t.db,
     dbFile: t.file,
     backupDir: `${t.dir}/backups`,
+    openOptions: {},
     reopen: () => undefined,
     sessions: new Map(),
     imports: new Map(),

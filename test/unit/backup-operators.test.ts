@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { backupDatabase, restoreDatabase, rotateDailyBackup } from '../../db/backup'
+import { backupDatabase, rotateDailyBackup } from '../../db/backup'
+import { restoreDatabase } from '../../db/restore'
 import { closeDatabase, openDatabase } from '../../db/open'
 import { createMember, listMembers } from '../../db/services/members'
 import { createOperator, login, setupAdmin, updateOperator } from '../../db/services/operators'
@@ -15,7 +16,7 @@ describe('daily backups', () => {
   it('writes at most one a day and keeps the newest fourteen', () => {
     const dir = join(t.dir, 'backups')
     for (let day = 1; day <= 20; day++) {
-      t.setNow(new Date(2026, 10, day, 9))
+      t.setNow(new Date(`2026-11-${String(day).padStart(2, '0')}T09:00:00+08:00`))
       rotateDailyBackup(t.db, dir, 14)
       expect(rotateDailyBackup(t.db, dir, 14)).toBeUndefined()
     }
@@ -23,6 +24,12 @@ describe('daily backups', () => {
     expect(files).toHaveLength(14)
     expect(files[0]).toBe('vipdesk-daily-20261107.sqlite')
     expect(files[13]).toBe('vipdesk-daily-20261120.sqlite')
+  })
+  it("is named for the store's day, not the machine's", () => {
+    // 07:30 on 23 November in Shanghai is still the 22nd in UTC and in Los Angeles.
+    t.setNow(new Date('2026-11-22T23:30:00Z'))
+    const file = rotateDailyBackup(t.db, join(t.dir, 'backups'))
+    expect(file?.endsWith('vipdesk-daily-20261123.sqlite')).toBe(true)
   })
 })
 
@@ -33,18 +40,17 @@ describe('backup and restore', () => {
     backupDatabase(t.db, file)
     createMember(t.db, { cardNo: 'B0002', name: '备份后' }, t.admin)
     closeDatabase(t.db)
-    const { safetyCopy } = restoreDatabase(t.file, file)
+    const { safetyCopy, opened } = restoreDatabase(t.file, file, { open: (f) => openDatabase(f) })
     expect(safetyCopy && existsSync(safetyCopy)).toBe(true)
-    const reopened = openDatabase(t.file)
-    expect(listMembers(reopened, {}).rows.map((r) => r.cardNo)).toEqual(['B0001'])
-    closeDatabase(reopened)
-    t.db = openDatabase(t.file)
+    expect(listMembers(opened, {}).rows.map((r) => r.cardNo)).toEqual(['B0001'])
+    t.db = opened
   })
   it('refuses a file that is not a vipdesk backup and changes nothing', () => {
     const before = dumpDb(t.db)
     const bogus = join(t.dir, 'bogus.sqlite')
     writeFileSync(bogus, 'not a database')
-    expect(() => restoreDatabase(t.file, bogus)).toThrow(/不是 vipdesk 数据库备份/)
+    const open = () => expect.unreachable('the live file must not be reopened')
+    expect(() => restoreDatabase(t.file, bogus, { open })).toThrow(/不是 vipdesk 数据库备份/)
     expect(dumpDb(t.db)).toEqual(before)
   })
 })

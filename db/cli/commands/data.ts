@@ -1,11 +1,12 @@
-import { existsSync, rmSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Actor } from '../../actor'
 import { SYSTEM_ACTOR } from '../../actor'
-import { backupDatabase, restoreDatabase } from '../../backup'
-import { AppError, databaseError, validationError } from '../../errors'
+import { backupDatabase } from '../../backup'
+import { validationError } from '../../errors'
 import type { Db } from '../../handle'
 import { closeDatabase, openDatabase } from '../../open'
+import { restoreDatabase } from '../../restore'
 import { recordAudit } from '../../services/audit'
 import { ADMIN, actorFor, type CliContext } from '../context'
 
@@ -48,22 +49,14 @@ function actorAfter(db: Db, name: string | undefined): Actor {
   return row ? { id: row.id, name, role: row.role } : { id: null, name, role: 'admin' }
 }
 
-/** Closed database → file replaced (the old one kept as a safety copy) → reopened to migrate and verify. */
+/**
+ * Backup checked → database locked against every other connection → file swapped (the old one
+ * kept as the safety copy) → reopened to migrate and verify, or the original put back.
+ */
 export async function restoreCommand(ctx: CliContext): Promise<void> {
   if (ctx.file === ctx.dbFile) throw validationError('备份文件与当前数据库是同一个文件')
   checkOperatorBefore(ctx)
-  const existed = existsSync(ctx.dbFile)
-  const { safetyCopy } = restoreDatabase(ctx.dbFile, ctx.file, new Date())
-  let db: Db
-  try {
-    db = openDatabase(ctx.dbFile)
-  } catch (e) {
-    // A backup this program cannot open (e.g. from a newer version) must not stay in place.
-    if (safetyCopy) restoreDatabase(ctx.dbFile, safetyCopy, new Date())
-    else if (!existed) for (const ext of ['', '-wal', '-shm']) rmSync(ctx.dbFile + ext, { force: true })
-    const why = e instanceof AppError ? e.message : (e as Error).message
-    throw databaseError(`恢复后无法打开数据库，已撤销恢复：${why}`)
-  }
+  const { safetyCopy, opened: db } = restoreDatabase(ctx.dbFile, ctx.file, { open: (file) => openDatabase(file) })
   try {
     const members = db.sqlite.prepare('SELECT count(*) FROM members').pluck().get() as number
     recordAudit(

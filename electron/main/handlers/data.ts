@@ -1,7 +1,9 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { backupDatabase, backupFileName, restoreDatabase } from '../../../db/backup'
-import { conflict } from '../../../db/errors'
+import { backupDatabase, backupFileName, zoneOf } from '../../../db/backup'
+import { AppError, conflict, databaseError } from '../../../db/errors'
+import { closeDatabase } from '../../../db/open'
+import { restoreDatabase } from '../../../db/restore'
 import { recordAudit } from '../../../db/services/audit'
 import { seedMembers } from '../../../db/seed'
 import { seedPurchases } from '../../../db/seed/purchases'
@@ -30,7 +32,7 @@ export const dataHandlers = {
   'data:backup': async (_i, ctx) => {
     const file = await ctx.shell.pickSaveFile({
       title: '备份数据库',
-      defaultName: backupFileName('manual', ctx.state.db.now()),
+      defaultName: backupFileName('manual', ctx.state.db.now().getTime(), zoneOf(ctx.state.db)),
       filters: DB_FILES,
     })
     if (!file) return null
@@ -42,11 +44,23 @@ export const dataHandlers = {
     const file = await ctx.shell.pickOpenFile({ title: '选择要恢复的备份', filters: DB_FILES })
     if (!file) return { restored: false }
     const actor = actorOf(ctx)
-    ctx.state.db.sqlite.close()
+    const { state } = ctx
+    // Our own connection would count as "another program" to the restore's exclusive lock.
+    closeDatabase(state.db)
     try {
-      restoreDatabase(ctx.state.dbFile, file, new Date())
-    } finally {
-      ctx.state.reopen()
+      restoreDatabase(state.dbFile, file, {
+        ...state.openOptions,
+        now: () => state.db.now(),
+        open: () => state.reopen(),
+      })
+    } catch (e) {
+      // Whatever went wrong, the original file is in place: work goes on with it.
+      try {
+        state.reopen()
+      } catch (again) {
+        throw databaseError(`${(e as Error).message}；重新打开数据库时出错：${(again as Error).message}`)
+      }
+      throw e instanceof AppError ? e : databaseError(`恢复失败（${(e as Error).message}），未做任何修改。`)
     }
     // Everyone logs in again: the operators table itself may have changed, and the operator
     // who restored may not exist in the restored file (the entry then keeps only the name).
