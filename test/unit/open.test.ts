@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { closeDatabase, defaultMigrationsFolder, openDatabase } from '../../db/open'
 import { createMember, replaceCard } from '../../db/services/members'
 import { setupAdmin, toActor } from '../../db/services/operators'
+import { fileHash } from '../support/fileHash'
 
 let dir: string
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'vipdesk-open-'))))
@@ -64,16 +65,17 @@ function rebuildMembersSql(folder: string): string {
   ].join('\n--> statement-breakpoint\n')
 }
 
-function folderWithExtraMigration(): string {
+/** The real migrations plus one more, `sql` (by default the members rebuild above). */
+function folderWithExtraMigration(sql?: string): string {
   const folder = join(dir, 'migrations')
   cpSync(defaultMigrationsFolder(), folder, { recursive: true })
   const journalFile = join(folder, 'meta', '_journal.json')
   const journal = JSON.parse(readFileSync(journalFile, 'utf8'))
   const last = journal.entries[journal.entries.length - 1]
-  const tag = '9999_rebuild_members'
+  const tag = '9999_extra'
   journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1, tag })
   writeFileSync(journalFile, JSON.stringify(journal))
-  writeFileSync(join(folder, `${tag}.sql`), rebuildMembersSql(folder))
+  writeFileSync(join(folder, `${tag}.sql`), sql ?? rebuildMembersSql(folder))
   return folder
 }
 
@@ -107,4 +109,33 @@ describe('migrating a populated database', () => {
     closeDatabase(openDatabase(file))
     expect(existsSync(join(dir, 'backups'))).toBe(false)
   })
+})
+
+describe('a migration that fails', () => {
+  const broken = {
+    'a statement that fails':
+      'CREATE TABLE half_done (id integer);\n--> statement-breakpoint\nINSERT INTO no_such_table VALUES (1);',
+    'a row that breaks a reference':
+      "INSERT INTO member_cards (card_no, member_id, status, issued_at) VALUES ('X9999', 999999, 'active', 0);",
+  }
+  for (const [what, sql] of Object.entries(broken)) {
+    it(`puts the file back exactly as it was (${what})`, () => {
+      const file = join(dir, 'live.sqlite')
+      const db = openDatabase(file)
+      const admin = toActor(setupAdmin(db, { name: 'admin', password: 'secret123' }))
+      for (let i = 0; i < 20; i++) createMember(db, { cardNo: `M${1000 + i}`, name: `会员${i}` }, admin)
+      closeDatabase(db)
+      const before = fileHash(file)
+
+      expect(() => openDatabase(file, { migrationsFolder: folderWithExtraMigration(sql) })).toThrow(
+        /数据库升级失败.*已恢复到升级前的状态/,
+      )
+      expect(fileHash(file)).toBe(before)
+      const again = openDatabase(file)
+      expect(again.sqlite.prepare('SELECT count(*) FROM members').pluck().get()).toBe(20)
+      expect(again.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0)
+      closeDatabase(again)
+      expect(fileHash(file)).toBe(before)
+    })
+  }
 })
