@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -88,5 +89,29 @@ describe('data:restore in the app', () => {
     expect(state.db.sqlite.open).toBe(true)
     expect(cards()).toEqual(['B0001', 'B0002'])
     expect(settledHash(state)).toBe(before)
+  })
+
+  it('refuses while another connection has the file, and goes on with the original', async () => {
+    const state = appState({})
+    const other = openDatabase(t.file)
+    try {
+      const r = await restoreThrough(state)
+      expect(!r.ok && r.error.message).toBe(
+        '数据库正被其他程序使用（例如命令行导入或另一个 vipdesk 窗口），请先关闭后再恢复。未做任何修改。',
+      )
+    } finally {
+      closeDatabase(other)
+    }
+    expect(state.db.sqlite.open).toBe(true)
+    expect(cards()).toEqual(['B0001', 'B0002'])
+  })
+
+  it('leaves nothing but the restored file and its safety copy behind', async () => {
+    const state = appState({})
+    expect((await restoreThrough(state)).ok).toBe(true)
+    closeDatabase(state.db)
+    expect(readdirSync(t.dir).filter((f) => f.startsWith('vipdesk.sqlite'))).toEqual(['vipdesk.sqlite'])
+    expect(readdirSync(join(t.dir, 'backups')).filter((f) => f.includes('before-restore'))).toHaveLength(1)
+    state.reopen()
   })
 })
