@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, truncateSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Sqlite from 'better-sqlite3'
@@ -90,6 +90,14 @@ describe('a good restore', () => {
     expect((await withDb('restore', file)).code).toBe(0)
     const safety = readdirSync(join(dir, 'backups')).filter((f) => f.startsWith('vipdesk-before-restore-'))
     expect(safety).toHaveLength(2)
+    expect(members()).toBe(30)
+  })
+
+  it('replaces a live file that is damaged beyond opening', async () => {
+    const file = await backupWith30()
+    writeFileSync(dbFile, 'not a database any more '.repeat(400))
+    const r = await withDb('--json', 'restore', file)
+    expect(r.code).toBe(0)
     expect(members()).toBe(30)
   })
 })
