@@ -13,9 +13,9 @@ const MAX_DIGITS = 13
 /** Text in 元 as people write it → fen; null when it is not such an amount. */
 export function yuanTextToFenSigned(text: string): number | null {
   const s = toHalfWidth(text).replace(/[\s,，¥￥元]/g, '')
-  const m = /^([-+]?)(\d*)(?:\.(\d{0,2}))?$/.exec(s)
-  if (!m || (!m[2] && !m[3]) || m[2]!.length > MAX_DIGITS) return null
-  const fen = Number(m[2] || '0') * 100 + Number((m[3] ?? '').padEnd(2, '0'))
+  const m = /^([-+]?)(\d+)(?:\.(\d{0,2}))?$/.exec(s)
+  if (!m || m[2]!.length > MAX_DIGITS) return null
+  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'))
   return m[1] === '-' && fen !== 0 ? -fen : fen
 }
 

@@ -37,6 +37,8 @@ export interface PurchaseImportPreview {
   /** Lines already imported (same receipt and line): they are skipped */
   alreadyThere: number
   rejected: ImportIssue[]
+  /** What the reader noticed but did not refuse (a workbook's other sheets) */
+  warnings: string[]
 }
 
 interface Outcome {
@@ -221,7 +223,14 @@ export async function previewPurchaseImport(
   onProgress?: (p: ImportProgress) => void,
 ): Promise<PurchaseImportPreview> {
   const missing = missingOf(mapping)
-  const base = { fileName: sheet.fileName, totalRows: sheet.rows.length, headers: sheet.headers, mapping, missing }
+  const base = {
+    fileName: sheet.fileName,
+    totalRows: sheet.rows.length,
+    headers: sheet.headers,
+    mapping,
+    missing,
+    warnings: sheet.warnings ?? [],
+  }
   if (missing.length) return { ...base, willInsert: 0, alreadyThere: 0, rejected: [] }
   const o = await inLongTransaction(db, () => importLines(db, sheet, mapping, SYSTEM_ACTOR, onProgress), false)
   return { ...base, willInsert: o.result.inserted, alreadyThere: o.alreadyThere, rejected: o.result.rejected }

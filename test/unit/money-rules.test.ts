@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_LIMITS, latestPurchaseDay, purchaseDayProblem } from '../../db/rules/limits'
+import { parseWholeNumber, parseYuan } from '../../db/rules/money'
+import { DEFAULT_SETTINGS } from '../../db/services/settings'
+
+describe('one 元 parser', () => {
+  it('reads 元 text exactly by its digits', () => {
+    expect(parseYuan('12.34')).toBe(1234)
+    expect(parseYuan('0.29')).toBe(29)
+    expect(parseYuan('¥1,280.50')).toBe(128050)
+    expect(parseYuan('１２．３４')).toBe(1234)
+    expect(parseYuan('1280元')).toBe(128000)
+    expect(parseYuan('-35', { signed: true })).toBe(-3500)
+  })
+
+  it('refuses a third decimal, a negative where none belongs, and what is not an amount', () => {
+    for (const bad of ['12.345', '-1', '1e5', '', '.5', 'abc', '1.2.3']) expect(parseYuan(bad)).toBeNull()
+  })
+
+  it('reads a number through its two-decimal text, never by multiplying floats', () => {
+    expect(parseYuan(0.1 + 0.2)).toBe(30)
+    expect(parseYuan(1.005 * 1000)).toBe(100500)
+    expect(parseYuan(12.345)).toBeNull()
+    expect(parseYuan(Number.NaN)).toBeNull()
+    expect(parseYuan(-0.5, { signed: true })).toBe(-50)
+  })
+
+  it('reads whole numbers with separators and full-width digits', () => {
+    expect(parseWholeNumber('１，２００')).toBe(1200)
+    expect(parseWholeNumber(' 7 ')).toBe(7)
+    expect(parseWholeNumber('1.5')).toBeNull()
+    expect(parseWholeNumber('-3')).toBeNull()
+    expect(parseWholeNumber(2.5)).toBeNull()
+  })
+})
+
+describe('limits', () => {
+  it('are a settings key with the documented defaults', () => {
+    expect(DEFAULT_SETTINGS.limits).toEqual(DEFAULT_LIMITS)
+    expect(DEFAULT_LIMITS.maxLineFen).toBe(100_000_000)
+  })
+
+  it('allow purchases from 1990-01-01 to the store’s tomorrow, across a month end', () => {
+    expect(latestPurchaseDay(DEFAULT_LIMITS, 20261231)).toBe(20270101)
+    expect(purchaseDayProblem(DEFAULT_LIMITS, 19900101, 20261123)).toBeNull()
+    expect(purchaseDayProblem(DEFAULT_LIMITS, 19891231, 20261123)).toBe('交易日期不能早于 1990-01-01')
+    expect(purchaseDayProblem(DEFAULT_LIMITS, 20261125, 20261123)).toBe('交易日期不能晚于 2026-11-24（门店今天之后）')
+  })
+})
