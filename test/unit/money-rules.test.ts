@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_LIMITS, latestPurchaseDay, purchaseDayProblem } from '../../db/rules/limits'
 import { parseWholeNumber, parseYuan } from '../../db/rules/money'
+import { DEFAULT_EARNING_RULES, floorProduct, pointsForLine } from '../../db/rules/points'
 import { DEFAULT_SETTINGS } from '../../db/services/settings'
 
 describe('one 元 parser', () => {
@@ -45,5 +46,22 @@ describe('limits', () => {
     expect(purchaseDayProblem(DEFAULT_LIMITS, 19900101, 20261123)).toBeNull()
     expect(purchaseDayProblem(DEFAULT_LIMITS, 19891231, 20261123)).toBe('交易日期不能早于 1990-01-01')
     expect(purchaseDayProblem(DEFAULT_LIMITS, 20261125, 20261123)).toBe('交易日期不能晚于 2026-11-24（门店今天之后）')
+  })
+})
+
+describe('points in integers', () => {
+  it('rounds down once, on the exact product, not a float nudged by a tolerance', () => {
+    // 1 元 × 0.99999 × 1.00001 = 0.9999999999 points: the float sum plus 1e-9 made it 1.
+    const odd = { ...DEFAULT_EARNING_RULES, pointsPerYuan: 0.99999 }
+    expect(
+      pointsForLine(odd, { amountFen: 100, noPoints: false }, [{ label: '活动', factor: 1.00001 }], null).points,
+    ).toBe(0)
+    // 123.45 元 × 1.1 × 2 = 271.59 → 271; 1,000,000 元 × 1.5 = 1,500,000 exactly.
+    const r = { ...DEFAULT_EARNING_RULES, pointsPerYuan: 1.1 }
+    expect(pointsForLine(r, { amountFen: 12345, noPoints: false }, [{ label: '会员日', factor: 2 }], null).points).toBe(
+      271,
+    )
+    expect(floorProduct(100_000_000, [1.5], 100)).toBe(1_500_000)
+    expect(floorProduct(29, [1], 1)).toBe(29)
   })
 })
