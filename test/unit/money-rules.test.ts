@@ -3,6 +3,7 @@ import { DEFAULT_LIMITS, latestPurchaseDay, purchaseDayProblem } from '../../db/
 import { parseWholeNumber, parseYuan } from '../../db/rules/money'
 import { DEFAULT_EARNING_RULES, floorProduct, pointsForLine } from '../../db/rules/points'
 import { DEFAULT_SETTINGS } from '../../db/services/settings'
+import { yuanToFen } from '../../renderer/src/format/money'
 
 describe('one 元 parser', () => {
   it('reads 元 text exactly by its digits', () => {
@@ -63,5 +64,14 @@ describe('points in integers', () => {
     )
     expect(floorProduct(100_000_000, [1.5], 100)).toBe(1_500_000)
     expect(floorProduct(29, [1], 1)).toBe(29)
+  })
+})
+
+describe('the screens’ money inputs', () => {
+  it('turn 元 into fen by the same parser, leaving a third decimal for the service to refuse', () => {
+    expect(yuanToFen(0.1 + 0.2)).toBe(30)
+    expect(yuanToFen(-35.5)).toBe(-3550)
+    expect(yuanToFen(1234.56)).toBe(123456)
+    expect(Number.isInteger(yuanToFen(12.345))).toBe(false)
   })
 })
