@@ -12,19 +12,24 @@ const SHOWN_REJECTIONS = 50
 /**
  * What every `import …` command does: read the sheet with progress on stderr, commit it, print
  * exactly `{"inserted","updated","rejected":[{"row","column","reason"}]}` with --json, otherwise
- * `summary(result)` and the first rejected rows.
+ * `summary(result)` and the first rejected rows. A workbook's other sheets add `warnings` (only
+ * then, so scripts reading the three keys see them unchanged). Resolves to exit code 1 when any
+ * row was rejected: a script must not take a partly imported file for a done one.
  */
 export async function runSheetImport(
   ctx: CliContext,
   commit: (sheet: SheetData, onProgress: (p: ImportProgress) => void) => Promise<ImportResult>,
   summary: (result: ImportResult, badRows: number) => string,
-): Promise<void> {
+): Promise<number> {
   if (!existsSync(ctx.file)) throw notFound(`找不到要导入的文件：${ctx.file}`)
   const progress = progressLine(ctx.io.stderr)
   const onProgress = (p: ImportProgress) => progress(PHASES[p.phase] ?? p.phase, p.done, p.total)
   let result: ImportResult
+  let warnings: string[]
   try {
-    result = await commit(await readSheetFile(ctx.file, onProgress), onProgress)
+    const sheet = await readSheetFile(ctx.file, onProgress)
+    warnings = sheet.warnings ?? []
+    result = await commit(sheet, onProgress)
   } finally {
     progress.end()
   }
@@ -33,11 +38,14 @@ export async function runSheetImport(
     inserted: result.inserted,
     updated: result.updated,
     rejected: result.rejected.map((r) => ({ row: r.row, column: r.column, reason: r.reason })),
+    ...(warnings.length ? { warnings } : {}),
   })
   const lines = [summary(result, new Set(result.rejected.map((r) => r.row)).size)]
+  for (const w of warnings) lines.push(`注意：${w}`)
   for (const r of result.rejected.slice(0, SHOWN_REJECTIONS)) lines.push(`  第 ${r.row} 行 ${r.column}：${r.reason}`)
   if (result.rejected.length > SHOWN_REJECTIONS) {
     lines.push(`  ……另有 ${result.rejected.length - SHOWN_REJECTIONS} 处问题（用 --json 查看全部）`)
   }
   await ctx.say(lines.join('\n'))
+  return result.rejected.length ? 1 : 0
 }

@@ -89,6 +89,27 @@ export interface Earning {
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
 const yuan = (fen: number) => `${grouped.format(fen / 100)} 元`
 
+/** A rate as settings hold it (1.5, 0.8, 2) as an exact fraction over a power of ten. */
+function decimalFraction(x: number): { n: bigint; d: bigint } {
+  const [whole, frac = ''] = x.toFixed(6).replace(/0+$/, '').split('.')
+  return { n: BigInt(`${whole}${frac}`), d: 10n ** BigInt(frac.length) }
+}
+
+/**
+ * floor(fen × rates… / divisor) in integers, rounded once: (12,345 fen / 100) × 1.1 in floating
+ * point lands a hair under or over the whole number it should be.
+ */
+export function floorProduct(fen: number, rates: number[], divisor: number): number {
+  let n = BigInt(fen)
+  let d = BigInt(divisor)
+  for (const r of rates) {
+    const f = decimalFraction(r)
+    n *= f.n
+    d *= f.d
+  }
+  return Number(n / d)
+}
+
 /**
  * Points for one purchase line. Special-price lines and lines without a card earn nothing; the
  * tier multiplier always applies, event multipliers by `rules.combine`.
@@ -107,9 +128,7 @@ export function pointsForLine(
     else applied.push(...events)
   }
   if (tier && tier.factor !== 1) applied.push(tier)
-  const base = (line.amountFen / 100) * rules.pointsPerYuan
-  const factor = applied.reduce((f, m) => f * m.factor, 1)
-  const points = Math.floor(base * factor + 1e-9)
+  const points = floorProduct(line.amountFen, [rules.pointsPerYuan, ...applied.map((m) => m.factor)], 100)
   const rate = rules.pointsPerYuan === 1 ? '' : ` × ${rules.pointsPerYuan} 分/元`
   const parts = applied.map((m) => ` × ${m.factor} (${m.label})`).join('')
   return { points, explain: `${yuan(line.amountFen)}${rate}${parts} = ${grouped.format(points)}` }

@@ -1,3 +1,4 @@
+import { parseYuan } from './money'
 import { toHalfWidth } from './text'
 
 /**
@@ -20,12 +21,7 @@ export const SALES_DEPARTMENTS = ['营业一课', '营业二课', '营业三课'
  * decimals) → fen, by digits rather than by floating point, so 0.29 元 is 29 fen and never 28.
  * null when it is not such an amount (negative amounts included).
  */
-export function yuanTextToFen(text: string): number | null {
-  const s = toHalfWidth(text).replace(/[\s,，¥￥元]/g, '')
-  const m = /^(\d+)(?:\.(\d{0,2}))?$/.exec(s)
-  if (!m || m[1]!.length > 13) return null
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
-}
+export const yuanTextToFen = (text: string): number | null => parseYuan(text)
 
 /** Month text in the spellings sheets use: 2026-03, 2026/3, 2026.3, 2026年3月 → 202603, else null. */
 export function monthTextToKey(text: string): number | null {

@@ -4,6 +4,7 @@ import { inTransaction, type Db } from '../handle'
 import { DEFAULT_BIRTHDAY_MAIL, unknownPlaceholders } from '../rules/birthdayMail'
 import { DEFAULT_CARE_RULES, HIGH_VALUE_MEASURES } from '../rules/care'
 import { DEFAULT_EXPIRY_RULES } from '../rules/expiry'
+import { DEFAULT_LIMITS } from '../rules/limits'
 import { DEFAULT_EARNING_RULES } from '../rules/points'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../rules/storeClock'
 import {
@@ -56,6 +57,20 @@ const tierTableSchema = z
     for (const message of tierTableProblems(table)) ctx.addIssue({ code: 'custom', message })
   })
 
+const positive = (max: number) => z.number().int('须为整数').min(1, '须大于 0').max(max)
+const limitsSchema = z.object({
+  maxLineFen: positive(10 ** 12),
+  earliestPurchaseDay: z.number().int().min(19000101).max(21001231),
+  futureDays: z.number().int().min(0).max(31),
+  maxOpeningPoints: positive(10 ** 12),
+  maxGiftUnitCostFen: positive(10 ** 12),
+  maxGiftPointsPrice: positive(10 ** 12),
+  maxStockQuantity: positive(10 ** 9),
+  receiptNoLength: positive(40),
+  departmentLength: positive(20),
+  counterLength: positive(20),
+})
+
 /** Every configurable rule, with the store plan's numbers as defaults (DOMAIN.md). */
 export const settingsSchema = z.object({
   storeName: z.string().trim().min(1, '请填写门店名称').max(40).default('百货商场'),
@@ -89,6 +104,8 @@ export const settingsSchema = z.object({
     .trim()
     .refine(isValidTimeZone, '时区无效，请填写如 Asia/Shanghai 的时区名称')
     .default(DEFAULT_TIME_ZONE),
+  /** Bounds on what imports, the desk and the forms accept (db/rules/limits.ts) */
+  limits: limitsSchema.default({ ...DEFAULT_LIMITS }),
   /** How purchases earn points (db/rules/points.ts). */
   earning: earningSchema.default(DEFAULT_EARNING_RULES),
   /** When points lapse (db/rules/expiry.ts) */

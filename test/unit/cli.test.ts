@@ -219,7 +219,8 @@ describe('cli: import', () => {
     )
     const r = await withDb('--json', 'import', 'members', csv)
     expect(r.stderr).toBe('')
-    expect(r.code).toBe(0)
+    // Partly imported: a script must not take it for done.
+    expect(r.code).toBe(1)
     const out = JSON.parse(r.stdout)
     expect(Object.keys(out)).toEqual(['inserted', 'updated', 'rejected'])
     expect(out).toMatchObject({ inserted: 2, updated: 0 })
@@ -228,7 +229,8 @@ describe('cli: import', () => {
     expect(out.rejected[0].row).toBe(3)
 
     const again = await withDb('import', 'members', csv)
-    expect(again.code).toBe(0)
+    expect(again.code).toBe(1)
+    expect(again.stdout).toContain('未导入 1 行')
     expect(again.stdout).toContain('第 3 行')
   })
 })

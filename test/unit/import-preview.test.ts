@@ -102,7 +102,7 @@ describe('previewing a messy .xlsx', () => {
       { row: 10, column: '出生日期', reason: '农历1991年没有闰5月' },
       { row: 11, column: '手机号码', reason: '手机号应为11位中国大陆手机号（1开头）' },
       { row: 12, column: '身份证号', reason: '身份证号校验位不正确' },
-      { row: 13, column: '生日', reason: '生日与身份证号中的出生日期（1990-01-02）不一致' },
+      { row: 13, column: '出生日期', reason: '生日与身份证号中的出生日期（1990-01-02）不一致' },
       { row: 14, column: '邮编', reason: '邮编应为6位数字' },
       { row: 15, column: '姓名', reason: '请填写姓名' },
       { row: 16, column: '会员卡号', reason: '卡号与第2行重复' },

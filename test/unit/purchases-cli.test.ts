@@ -27,7 +27,7 @@ describe('cli: import purchases and points check', () => {
       ['S2', '2026-11-10 10:00', '', '50'],
     ])
     const first = await cli('--json', 'import', 'purchases', 'till.csv')
-    expect(first.code).toBe(0)
+    expect(first.code).toBe(1)
     expect(JSON.parse(first.stdout)).toEqual({
       inserted: 1,
       updated: 0,

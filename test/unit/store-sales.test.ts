@@ -128,7 +128,13 @@ describe('importing a sheet', () => {
       ['2026-05', '营业四课', 1e10],
     ])
     const r = await importStoreSales(t.db, file, t.admin)
-    expect(r).toEqual({ file: '全店销售.xlsx', rows: 5, added: 5, replaced: 0 })
+    expect(r).toEqual({
+      file: '全店销售.xlsx',
+      rows: 5,
+      added: 5,
+      replaced: 0,
+      warnings: ['只读取了第一个工作表「会员」，另外 1 个工作表（「说明」）没有读取'],
+    })
     expect(figures()).toEqual([
       { month: 202601, department: '营业一课', fen: 123_456_789, source: 'import' },
       { month: 202602, department: '营业一课', fen: 29, source: 'import' },

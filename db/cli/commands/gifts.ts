@@ -22,8 +22,8 @@ const operandsOf = (ctx: CliContext) => ctx.args.words.slice(2)
 
 const yuan = (fen: number) => (fen / 100).toFixed(2)
 
-export async function importGiftsCommand(ctx: CliContext): Promise<void> {
-  await runSheetImport(
+export async function importGiftsCommand(ctx: CliContext): Promise<number> {
+  return runSheetImport(
     ctx,
     (sheet) => commitGiftImport(ctx.db, sheet, ctx.actor),
     (r, bad) => `导入完成：新增 ${r.inserted} 种礼品，更新 ${r.updated} 种，未导入 ${bad} 行。`,

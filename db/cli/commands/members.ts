@@ -32,8 +32,8 @@ export async function seedCommand(ctx: CliContext): Promise<void> {
   await ctx.result(result)
 }
 
-export async function importCommand(ctx: CliContext): Promise<void> {
-  await runSheetImport(
+export async function importCommand(ctx: CliContext): Promise<number> {
+  return runSheetImport(
     ctx,
     (sheet, onProgress) => commitMemberImport(ctx.db, sheet, guessMapping(sheet.headers), ctx.actor, onProgress),
     (r, bad) => `导入完成：新增 ${r.inserted} 名，更新 ${r.updated} 名，未导入 ${bad} 行。`,

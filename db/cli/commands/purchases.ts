@@ -3,8 +3,8 @@ import { commitPurchaseImport, guessPurchaseMapping } from '../../services/purch
 import type { CliContext } from '../context'
 import { runSheetImport } from '../sheetImport'
 
-export async function importPurchasesCommand(ctx: CliContext): Promise<void> {
-  await runSheetImport(
+export async function importPurchasesCommand(ctx: CliContext): Promise<number> {
+  return runSheetImport(
     ctx,
     (sheet, onProgress) =>
       commitPurchaseImport(ctx.db, sheet, guessPurchaseMapping(sheet.headers), ctx.actor, onProgress),

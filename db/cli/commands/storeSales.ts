@@ -15,7 +15,12 @@ export async function importStoreSalesCommand(ctx: CliContext): Promise<number |
   try {
     const r = await importStoreSales(ctx.db, ctx.file, ctx.actor)
     await ctx.result({ file: r.file, rows: r.rows, added: r.added, replaced: r.replaced })
-    await ctx.say(`导入完成：${r.file} 共 ${r.rows} 行，新增 ${r.added} 个月度课别数字，替换 ${r.replaced} 个。`)
+    await ctx.say(
+      [
+        `导入完成：${r.file} 共 ${r.rows} 行，新增 ${r.added} 个月度课别数字，替换 ${r.replaced} 个。`,
+        ...(r.warnings ?? []).map((w) => `注意：${w}`),
+      ].join('\n'),
+    )
   } catch (e) {
     const cells = isAppError(e) ? e.issues.map((i) => ({ at: parseSheetIssueField(i.field), reason: i.message })) : []
     if (!isAppError(e) || !cells.length || cells.some((c) => !c.at)) throw e

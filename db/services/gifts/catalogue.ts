@@ -3,10 +3,12 @@ import type { Actor } from '../../actor'
 import { conflict, forbidden, notFound, validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
 import { GIFT_CATEGORIES, type GiftCategory } from '../../rules/gifts'
+import { giftCostProblem, pointsPriceProblem, quantityProblem } from '../../rules/limits'
 import { GIFT_KEEPERS } from '../../rules/roles'
 import { gifts } from '../../schema'
 import { parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
+import { getSettings } from '../settings'
 
 export { GIFT_KEEPERS }
 
@@ -83,6 +85,23 @@ export type UpdateGiftInput = z.input<typeof updateSchema>
 
 export type GiftRow = typeof gifts.$inferSelect
 
+/** The settings' bounds (db/rules/limits.ts) on a gift's figures, as the import applies them. */
+export function checkGiftLimits(
+  db: Db,
+  g: { unitCostFen?: number; pointsPrice?: number | null; reorderLevel?: number },
+): void {
+  const { limits } = getSettings(db)
+  const problems = [
+    { field: 'unitCostFen', message: g.unitCostFen == null ? null : giftCostProblem(limits, g.unitCostFen) },
+    { field: 'pointsPrice', message: g.pointsPrice == null ? null : pointsPriceProblem(limits, g.pointsPrice) },
+    {
+      field: 'reorderLevel',
+      message: g.reorderLevel == null ? null : quantityProblem(limits, '预警库存', g.reorderLevel),
+    },
+  ].filter((p): p is { field: string; message: string } => p.message !== null)
+  if (problems.length) throw validationError(problems[0]!.message, problems)
+}
+
 export function giftByCode(db: Db, code: string): GiftRow {
   const g = db.orm.select().from(gifts).where(eq(gifts.code, code.trim())).get()
   if (!g) throw notFound(`找不到礼品：${code}`)
@@ -93,6 +112,7 @@ export function giftByCode(db: Db, code: string): GiftRow {
 export function createGift(db: Db, input: CreateGiftInput, actor: Actor): GiftRow {
   requireKeeper(actor)
   const g = parseInput(createSchema, input)
+  checkGiftLimits(db, g)
   return inTransaction(db, () => {
     if (db.orm.select({ id: gifts.id }).from(gifts).where(eq(gifts.code, g.code)).get())
       throw conflict(`礼品编码 ${g.code} 已存在`)
@@ -111,6 +131,7 @@ export function createGift(db: Db, input: CreateGiftInput, actor: Actor): GiftRo
 export function updateGift(db: Db, input: UpdateGiftInput, actor: Actor): GiftRow {
   requireKeeper(actor)
   const { code, ...patch } = parseInput(updateSchema, input)
+  checkGiftLimits(db, patch)
   return inTransaction(db, () => {
     const before = giftByCode(db, code)
     const merged = { ...before, ...patch }

@@ -3,13 +3,15 @@ import type { Actor } from '../../actor'
 import { validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
 import { categoryOf, GIFT_CATEGORY_LABELS, type GiftCategory } from '../../rules/gifts'
+import { giftCostProblem, pointsPriceProblem, quantityProblem, type Limits } from '../../rules/limits'
+import { parseWholeNumber, parseYuan } from '../../rules/money'
 import { gifts } from '../../schema'
 import { recordAudit } from '../audit'
 import { cellText } from '../members/import/cells'
 import { headerKey } from '../members/import/headers'
 import type { SheetData } from '../members/import/read'
 import type { ImportIssue, ImportResult } from '../members/import/types'
-import { parseAmountFen } from '../purchases/columns'
+import { getSettings } from '../settings'
 import { requireKeeper } from './catalogue'
 import { postMovement } from './movements'
 
@@ -84,9 +86,14 @@ interface Planned {
   opening: number | undefined
 }
 
-const wholeNumber = (s: string) => (/^\d+$/.test(s.replace(/[,\s]/g, '')) ? Number(s.replace(/[,\s]/g, '')) : null)
+/** A count or points cell: 1,200 and full-width digits are fine. */
+const wholeNumber = (s: string) => parseWholeNumber(s)
 
-function readRows(sheet: SheetData, col: Map<GiftField, number>): { planned: Planned[]; rejected: ImportIssue[] } {
+function readRows(
+  sheet: SheetData,
+  col: Map<GiftField, number>,
+  limits: Limits,
+): { planned: Planned[]; rejected: ImportIssue[] } {
   const rejected: ImportIssue[] = []
   const planned: Planned[] = []
   const seen = new Set<string>()
@@ -108,27 +115,35 @@ function readRows(sheet: SheetData, col: Map<GiftField, number>): { planned: Pla
       reject('category', `无法识别的类别（可填：${Object.values(GIFT_CATEGORY_LABELS).join('、')}）`)
     let unitCostFen: number | undefined
     if (text('unitCost')) {
-      const fen = parseAmountFen(cells[col.get('unitCost')!])
-      if (fen === null || fen < 0) reject('unitCost', '成本不是有效金额（单位：元，最多两位小数）')
+      const fen = parseYuan(cells[col.get('unitCost')!])
+      const tooMuch = fen === null ? null : giftCostProblem(limits, fen)
+      if (fen === null) reject('unitCost', '成本不是有效金额（单位：元，最多两位小数）')
+      else if (tooMuch) reject('unitCost', tooMuch)
       else unitCostFen = fen
     }
     let pointsPrice: number | null | undefined
     if (col.has('pointsPrice')) {
       const raw = text('pointsPrice')
       const n = raw ? wholeNumber(raw) : null
+      const tooMany = n === null ? null : pointsPriceProblem(limits, n)
       if (raw && (n === null || n <= 0)) reject('pointsPrice', '兑换积分须为正整数')
+      else if (tooMany) reject('pointsPrice', tooMany)
       else pointsPrice = n
     }
     let reorderLevel: number | undefined
     if (text('reorderLevel')) {
       const n = wholeNumber(text('reorderLevel'))
+      const tooMany = n === null ? null : quantityProblem(limits, '预警库存', n)
       if (n === null) reject('reorderLevel', '预警库存须为不小于 0 的整数')
+      else if (tooMany) reject('reorderLevel', tooMany)
       else reorderLevel = n
     }
     let opening: number | undefined
     if (text('opening')) {
       const n = wholeNumber(text('opening'))
+      const tooMany = n === null ? null : quantityProblem(limits, '期初库存', n)
       if (n === null) reject('opening', '期初库存须为不小于 0 的整数')
+      else if (tooMany) reject('opening', tooMany)
       else opening = n
     }
     if (problems.length) {
@@ -149,7 +164,7 @@ type GiftPatch = Partial<typeof gifts.$inferInsert>
  * the rules live, read by the preview as it is and by the commit inside its transaction.
  */
 function planImport(db: Db, sheet: SheetData, col: Map<GiftField, number>): { steps: Step[]; rejected: ImportIssue[] } {
-  const { planned, rejected } = readRows(sheet, col)
+  const { planned, rejected } = readRows(sheet, col, getSettings(db).limits)
   const hasMovements = db.sqlite.prepare('SELECT 1 FROM gift_movements WHERE gift_id = ? LIMIT 1').pluck()
   const steps: Step[] = []
   for (const p of planned) {
@@ -192,6 +207,8 @@ export interface GiftImportPreview {
   /** Known gifts the sheet leaves as they are */
   unchanged: number
   rejected: ImportIssue[]
+  /** What the reader noticed but did not refuse (a workbook's other sheets) */
+  warnings: string[]
 }
 
 /** The import as a dry run: the same checks as the commit, nothing written. */
@@ -202,7 +219,14 @@ export function previewGiftImport(
 ): GiftImportPreview {
   const col = columnsOf(mapping)
   const missing = missingOf(col)
-  const base = { fileName: sheet.fileName, totalRows: sheet.rows.length, headers: sheet.headers, mapping, missing }
+  const base = {
+    fileName: sheet.fileName,
+    totalRows: sheet.rows.length,
+    headers: sheet.headers,
+    mapping,
+    missing,
+    warnings: sheet.warnings ?? [],
+  }
   if (missing.length) return { ...base, willInsert: 0, willUpdate: 0, unchanged: 0, rejected: [] }
   const { steps, rejected } = planImport(db, sheet, col)
   const count = (k: Step['kind']) => steps.filter((s) => s.kind === k).length

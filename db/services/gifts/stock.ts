@@ -2,8 +2,11 @@ import type { Actor } from '../../actor'
 import { inTransaction, type Db } from '../../handle'
 import { ISSUE_PURPOSE_KEYS, ISSUE_PURPOSE_LABELS } from '../../rules/gifts'
 import { parseInput, z } from '../../validate'
+import { validationError } from '../../errors'
+import { quantityProblem } from '../../rules/limits'
 import { recordAudit } from '../audit'
-import { giftByCode, requireKeeper } from './catalogue'
+import { getSettings } from '../settings'
+import { checkGiftLimits, giftByCode, requireKeeper } from './catalogue'
 import { memberIdOfCard, postMovement, type Moved } from './movements'
 
 const code = z.string({ error: '请选择礼品' }).trim().min(1, '请选择礼品')
@@ -28,6 +31,9 @@ export type ReceiveInput = z.input<typeof receiveSchema>
 export function receiveStock(db: Db, input: ReceiveInput, actor: Actor): Moved {
   requireKeeper(actor)
   const r = parseInput(receiveSchema, input)
+  checkGiftLimits(db, { unitCostFen: r.unitCostFen })
+  const tooMany = quantityProblem(getSettings(db).limits, '入库数量', r.quantity)
+  if (tooMany) throw validationError(tooMany, [{ field: 'quantity', message: tooMany }])
   return inTransaction(db, () => {
     const g = giftByCode(db, r.code)
     const moved = postMovement(

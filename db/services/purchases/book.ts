@@ -38,7 +38,8 @@ const stmts = statements((s) => ({
   ),
   exists: s.prepare('SELECT 1 FROM purchases WHERE receipt_no = ? AND line_no = ?').pluck(),
   original: s.prepare(
-    `SELECT coalesce(sum(amount_fen), 0) AS amount, coalesce(sum(points), 0) AS points, count(*) AS n
+    `SELECT coalesce(sum(amount_fen), 0) AS amount, coalesce(sum(points), 0) AS points, count(*) AS n,
+       min(purchased_at) AS first
      FROM purchases WHERE receipt_no = ? AND member_id = ? AND amount_fen > 0`,
   ),
   reversed: s
@@ -60,6 +61,9 @@ interface MemberFacts {
   tier: string
   birthday: Birthday | null
 }
+
+/** A return cannot come before the sale it takes back (a mistyped date, or the wrong 原单号). */
+export const RETURN_BEFORE_SALE = '退货时间早于原单的销售时间'
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
 const yuan = (fen: number) => `${grouped.format(fen / 100)} 元`
@@ -186,11 +190,17 @@ export class PurchaseBook {
    * Points a return takes back: the original receipt's points in proportion to the amount
    * returned, rounded down, and never more in total than that receipt earned.
    */
-  reversal(memberId: number, originalReceiptNo: string | null, amountFen: number): Points {
+  reversal(memberId: number, originalReceiptNo: string | null, amountFen: number, at: number): Points {
     if (!originalReceiptNo) return { ok: false, reason: '退货（负金额）须填写原单号' }
     const st = stmts(this.db)
-    const o = st.original.get(originalReceiptNo, memberId) as { amount: number; points: number; n: number }
+    const o = st.original.get(originalReceiptNo, memberId) as {
+      amount: number
+      points: number
+      n: number
+      first: number
+    }
     if (!o.n) return { ok: false, reason: `找不到该会员的原单 ${originalReceiptNo}` }
+    if (at < o.first) return { ok: false, reason: RETURN_BEFORE_SALE }
     const already = st.reversed.get(originalReceiptNo, memberId) as number
     const share = Math.floor((o.points * -amountFen) / o.amount)
     const points = Math.max(0, Math.min(share, o.points - already))
@@ -204,7 +214,7 @@ export class PurchaseBook {
 
   points(line: PurchaseLine): Points {
     return line.amountFen < 0
-      ? this.reversal(line.memberId, line.originalReceiptNo, line.amountFen)
+      ? this.reversal(line.memberId, line.originalReceiptNo, line.amountFen, line.purchasedAt)
       : this.earning(line.memberId, line)
   }
 

@@ -1,4 +1,5 @@
-import { excelSerialToYmd } from '../../rules/dates'
+import { dateToYmd, excelSerialToYmd, ymdToInt } from '../../rules/dates'
+import { parseYuan } from '../../rules/money'
 import { toHalfWidth } from '../../rules/text'
 import type { Cell } from '../members/import/cells'
 import { headerKey } from '../members/import/headers'
@@ -66,14 +67,8 @@ export function guessPurchaseMapping(headers: string[]): PurchaseMapping {
   })
 }
 
-/** Amount in 元 as tills print it (¥1,280.50, -35, 1280元) to fen, or null when unreadable. */
-export function parseAmountFen(cell: Cell | undefined): number | null {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? Math.round(cell * 100) : null
-  if (typeof cell !== 'string') return null
-  const s = toHalfWidth(cell).replace(/[\s,¥￥元]/g, '')
-  if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return null
-  return Math.round(Number(s) * 100)
-}
+/** Amount in 元 as tills print it (¥1,280.50, -35, 1280元) to fen, or null when unreadable (see rules/money). */
+export const parseAmountFen = (cell: Cell | undefined): number | null => parseYuan(cell, { signed: true })
 
 /**
  * A till time to ms. Sheets give the wall-clock time of the store: exceljs hands dates over as
@@ -108,6 +103,12 @@ export function parseTime(cell: Cell | undefined): number | null {
   if (at.getMonth() !== mo! - 1 || at.getDate() !== d! || h! > 23 || mi! > 59 || s! > 59) return null
   return at.getTime()
 }
+
+/**
+ * The calendar day (yyyymmdd) of a time `parseTime` read: the wall-clock day written in the file,
+ * in the same zone parseTime read it in, so the check of the day agrees with the text.
+ */
+export const dayOfTillTime = (ms: number): number => ymdToInt(dateToYmd(new Date(ms)))
 
 /** 特价 column: 是/Y/1/true mark a no-points line; empty means no. */
 export function parseYesNo(text: string): boolean | null {

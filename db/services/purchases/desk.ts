@@ -2,7 +2,11 @@ import type { Actor } from '../../actor'
 import { conflict, validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
 import { parseInput, z } from '../../validate'
+import { storeDayInt, storeZone } from '../../clock'
+import { lengthProblem, lineAmountProblem, purchaseDayProblem } from '../../rules/limits'
+import { dayIntInZone } from '../../rules/storeClock'
 import { recordAudit } from '../audit'
+import { getSettings } from '../settings'
 import { memberRowById } from '../members/rows'
 import { PurchaseBook, type PurchaseLine } from './book'
 
@@ -15,7 +19,7 @@ export const deskPurchaseSchema = z
     receiptNo: z.string().trim().min(1, '请填写单号').max(40),
     lineNo: z.number().int().min(1).max(9999).default(1),
     /** ms; defaults to now */
-    purchasedAt: z.number().int().positive().optional(),
+    purchasedAt: z.number().int('交易时间无效').optional(),
     amountFen: z
       .number()
       .int('金额须精确到分')
@@ -34,6 +38,23 @@ export interface PurchasePreview {
   explain: string
 }
 
+/** The settings' bounds (db/rules/limits.ts), the same the till import applies. */
+function checkLimits(db: Db, v: z.output<typeof deskPurchaseSchema>): void {
+  const { limits } = getSettings(db)
+  const problems: { field: string; message: string | null }[] = [
+    { field: 'amountFen', message: lineAmountProblem(limits, v.amountFen) },
+    { field: 'receiptNo', message: lengthProblem('单号', v.receiptNo, limits.receiptNoLength) },
+    { field: 'department', message: lengthProblem('课别', v.department, limits.departmentLength) },
+    { field: 'counter', message: lengthProblem('柜台', v.counter, limits.counterLength) },
+  ]
+  if (v.purchasedAt !== undefined) {
+    const day = dayIntInZone(v.purchasedAt, storeZone(db))
+    problems.push({ field: 'purchasedAt', message: purchaseDayProblem(limits, day, storeDayInt(db)) })
+  }
+  const bad = problems.filter((p): p is { field: string; message: string } => p.message !== null)
+  if (bad.length) throw validationError(bad[0]!.message, bad)
+}
+
 function resolveLine(
   db: Db,
   book: PurchaseBook,
@@ -50,6 +71,7 @@ function resolveLine(
   }
   const row = memberRowById(db, memberId)
   if (!row) throw validationError('找不到该会员')
+  checkLimits(db, v)
   const line: PurchaseLine = {
     receiptNo: v.receiptNo,
     lineNo: v.lineNo,

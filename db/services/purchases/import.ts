@@ -1,12 +1,17 @@
 import { SYSTEM_ACTOR, type Actor } from '../../actor'
 import { validationError } from '../../errors'
 import { inLongTransaction, isInLongTransaction, type Db } from '../../handle'
+import { storeDayInt } from '../../clock'
+import { lengthProblem, lineAmountProblem, purchaseDayProblem } from '../../rules/limits'
+import { parseWholeNumber } from '../../rules/money'
 import { recordAudit } from '../audit'
+import { getSettings } from '../settings'
 import { cellText } from '../members/import/cells'
 import type { SheetData } from '../members/import/read'
 import type { ImportIssue, ImportProgress, ImportResult } from '../members/import/types'
-import { PurchaseBook, type PurchaseLine } from './book'
+import { PurchaseBook, RETURN_BEFORE_SALE, type PurchaseLine } from './book'
 import {
+  dayOfTillTime,
   guessPurchaseMapping,
   parseAmountFen,
   parseTime,
@@ -32,6 +37,8 @@ export interface PurchaseImportPreview {
   /** Lines already imported (same receipt and line): they are skipped */
   alreadyThere: number
   rejected: ImportIssue[]
+  /** What the reader noticed but did not refuse (a workbook's other sheets) */
+  warnings: string[]
 }
 
 interface Outcome {
@@ -65,30 +72,55 @@ async function importLines(
   const reject = (row: number, field: PurchaseField, reason: string) =>
     rejected.push({ row, column: sheet.headers[col.get(field) ?? -1] ?? PURCHASE_FIELD_LABELS[field], reason })
   const lines: { row: number; line: PurchaseLine }[] = []
+  /** Earliest time of each member's receipt among the file's sales (see the return below). */
+  const fileSales = new Map<string, number>()
+  const { limits } = getSettings(db)
+  const today = storeDayInt(db)
   // Without a 行号 column the lines of a receipt are numbered in file order, which stays stable
   // when the same file comes again.
   const nextLine = new Map<string, number>()
+  /** First row of each receipt and line: a second one would otherwise vanish as "already there". */
+  const firstRow = new Map<string, number>()
   const total = sheet.rows.length
   for (let i = 0; i < total; i++) {
     const { row, cells } = sheet.rows[i]!
     const text = (f: PurchaseField) => (col.has(f) ? cellText(cells[col.get(f)!]) : '')
+    const tooLong = (f: 'receiptNo' | 'department' | 'counter' | 'originalReceiptNo', max: number) => {
+      const problem = lengthProblem(PURCHASE_FIELD_LABELS[f], text(f), max)
+      if (problem) reject(row, f, problem)
+      return problem !== null
+    }
     const receiptNo = text('receiptNo')
     if (!receiptNo) {
       reject(row, 'receiptNo', '没有单号')
       continue
     }
+    if (tooLong('receiptNo', limits.receiptNoLength)) continue
     let lineNo = (nextLine.get(receiptNo) ?? 0) + 1
     if (col.has('lineNo')) {
-      lineNo = Number(text('lineNo'))
-      if (!Number.isInteger(lineNo) || lineNo < 1) {
-        reject(row, 'lineNo', '行号须为正整数')
+      const n = parseWholeNumber(text('lineNo'))
+      if (n === null || n < 1 || n > 9999) {
+        reject(row, 'lineNo', '行号须为 1–9999 的整数')
         continue
       }
+      lineNo = n
     }
     nextLine.set(receiptNo, lineNo)
+    const key = `${receiptNo}\u0000${lineNo}`
+    const first = firstRow.get(key)
+    if (first !== undefined) {
+      reject(row, col.has('lineNo') ? 'lineNo' : 'receiptNo', `与第 ${first} 行的单号和行号重复`)
+      continue
+    }
+    firstRow.set(key, row)
     const purchasedAt = parseTime(cells[col.get('purchasedAt')!])
     if (purchasedAt === null) {
       reject(row, 'purchasedAt', '无法识别的交易时间（例：2026-11-09 14:30）')
+      continue
+    }
+    const badDay = purchaseDayProblem(limits, dayOfTillTime(purchasedAt), today)
+    if (badDay) {
+      reject(row, 'purchasedAt', badDay)
       continue
     }
     const amountFen = parseAmountFen(cells[col.get('amount')!])
@@ -96,6 +128,13 @@ async function importLines(
       reject(row, 'amount', '金额不是有效数字（单位：元，最多两位小数）')
       continue
     }
+    const tooMuch = lineAmountProblem(limits, amountFen)
+    if (tooMuch) {
+      reject(row, 'amount', tooMuch)
+      continue
+    }
+    if (tooLong('department', limits.departmentLength) || tooLong('counter', limits.counterLength)) continue
+    if (tooLong('originalReceiptNo', limits.receiptNoLength)) continue
     const special = parseYesNo(text('specialPrice'))
     if (special === null) {
       reject(row, 'specialPrice', '特价须填"是"或"否"')
@@ -109,6 +148,11 @@ async function importLines(
         found.reason,
       )
       continue
+    }
+    if (amountFen > 0) {
+      // A return dated before a sale further down the file would otherwise read as "no original".
+      const saleKey = `${found.memberId}\u0000${receiptNo}`
+      fileSales.set(saleKey, Math.min(fileSales.get(saleKey) ?? Infinity, purchasedAt))
     }
     lines.push({
       row,
@@ -148,7 +192,8 @@ async function importLines(
         book.write(line, p, actor)
         inserted++
       } else {
-        reject(row, 'originalReceiptNo', p.reason)
+        const sale = line.originalReceiptNo && fileSales.get(`${line.memberId}\u0000${line.originalReceiptNo}`)
+        reject(row, 'originalReceiptNo', sale && sale > line.purchasedAt ? RETURN_BEFORE_SALE : p.reason)
       }
     }
     if ((i + 1) % BATCH === 0) {
@@ -178,7 +223,14 @@ export async function previewPurchaseImport(
   onProgress?: (p: ImportProgress) => void,
 ): Promise<PurchaseImportPreview> {
   const missing = missingOf(mapping)
-  const base = { fileName: sheet.fileName, totalRows: sheet.rows.length, headers: sheet.headers, mapping, missing }
+  const base = {
+    fileName: sheet.fileName,
+    totalRows: sheet.rows.length,
+    headers: sheet.headers,
+    mapping,
+    missing,
+    warnings: sheet.warnings ?? [],
+  }
   if (missing.length) return { ...base, willInsert: 0, alreadyThere: 0, rejected: [] }
   const o = await inLongTransaction(db, () => importLines(db, sheet, mapping, SYSTEM_ACTOR, onProgress), false)
   return { ...base, willInsert: o.result.inserted, alreadyThere: o.alreadyThere, rejected: o.result.rejected }

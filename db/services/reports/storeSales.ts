@@ -35,6 +35,8 @@ export interface StoreSalesImportResult {
   rows: number
   added: number
   replaced: number
+  /** What the reader noticed but did not refuse (a workbook's other sheets) */
+  warnings?: string[]
 }
 
 interface StoredRow {

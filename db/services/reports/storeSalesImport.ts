@@ -10,8 +10,8 @@ import {
   normaliseDepartment,
   sheetIssueField,
   STORE_SALES_HEADERS,
-  yuanTextToFen,
 } from '../../rules/storeSales'
+import { parseYuan } from '../../rules/money'
 import { toHalfWidth } from '../../rules/text'
 import { cellText, type Cell } from '../members/import/cells'
 import { readSheetFile, type SheetData } from '../members/import/read'
@@ -43,15 +43,7 @@ function monthOfCell(cell: Cell | undefined): MonthKey | null {
 }
 
 /** 元 in a number cell goes through its two-decimal text, so 1234.5 and "1,234.50" give the same fen. */
-function fenOfCell(cell: Cell | undefined): number | null {
-  if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return null
-    const fixed = cell.toFixed(2)
-    if (Math.abs(Number(fixed) - cell) > 1e-7 * Math.max(1, Math.abs(cell))) return null
-    return yuanTextToFen(fixed)
-  }
-  return typeof cell === 'string' ? yuanTextToFen(cell) : null
-}
+const fenOfCell = (cell: Cell | undefined): number | null => parseYuan(cell)
 
 /** Where each of 月份, 课别, 销售额 is; a missing header is the whole file's error. */
 function columnsOf(sheet: SheetData): number[] {
@@ -69,7 +61,12 @@ function columnsOf(sheet: SheetData): number[] {
 /** Every figure of the sheet, or every problem in it (one per bad cell, in sheet order). */
 export function checkStoreSalesSheet(db: Db, sheet: SheetData): { figures: Figure[]; issues: ImportIssue[] } {
   const [monthCol, departmentCol, amountCol] = columnsOf(sheet) as [number, number, number]
-  const [MONTH, DEPARTMENT, AMOUNT] = STORE_SALES_HEADERS
+  // Issues name the columns as the file heads them (a full-width or spaced 销售额 included).
+  const [MONTH, DEPARTMENT, AMOUNT] = [monthCol, departmentCol, amountCol].map((i) => sheet.headers[i]!) as [
+    string,
+    string,
+    string,
+  ]
   const now = currentMonth(db)
   const figures: Figure[] = []
   const issues: ImportIssue[] = []
@@ -134,7 +131,8 @@ export function commitStoreSalesSheet(db: Db, sheet: SheetData, actor: Actor): S
       else added++
       writeStoreSales(db, { ...f, source: 'import' }, before?.amountFen ?? null, actor)
     }
-    return { file: sheet.fileName, rows: figures.length, added, replaced }
+    const warnings = sheet.warnings ?? []
+    return { file: sheet.fileName, rows: figures.length, added, replaced, ...(warnings.length ? { warnings } : {}) }
   })
 }
 

@@ -1,6 +1,8 @@
 import type { Db } from '../../../handle'
 import { checkDivision, splitAddress } from '../../../rules/divisions'
+import { openingPointsProblem } from '../../../rules/limits'
 import { CARD_NO, SOURCES } from '../../../rules/members'
+import { toHalfWidth } from '../../../rules/text'
 import { tierNames } from '../../../rules/tiers'
 import { getSettings, type Settings } from '../../settings'
 import {
@@ -14,7 +16,7 @@ import {
 import { columnsOf, memberIdByCard, memberRowById, type MemberRowRaw } from '../rows'
 import { todayInt } from '../write'
 import { cellText, isMangledNumber, matchTier, parseGender, parseLunarFlag, parseSource, parseYesNo } from './cells'
-import { columnName, fieldLabel, type ColumnPlan } from './columns'
+import { columnName, type ColumnPlan } from './columns'
 import type { SheetData } from './read'
 import { checkReferrers } from './referrers'
 import type { ImportField, ImportIssue } from './types'
@@ -54,7 +56,7 @@ const MASKED = /\*{2,}/
 function parseOpeningPoints(raw: unknown, text: string): number | undefined | null {
   if (!text) return undefined
   if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw >= 0 ? raw : null
-  const t = text.replace(/^(\d{1,3}(,\d{3})+)$/, (m) => m.replace(/,/g, ''))
+  const t = toHalfWidth(text).replace(/^(\d{1,3}(,\d{3})+)$/, (m) => m.replace(/,/g, ''))
   return /^\d{1,15}$/.test(t) ? Number(t) : null
 }
 
@@ -152,6 +154,10 @@ export class ImportChecker {
     const referrer = normalizeCardNo(text('referrerCardNo'))
     const opening = parseOpeningPoints(raw('openingPoints'), text('openingPoints'))
     if (opening === null) bad('openingPoints', '期初积分必须是不小于 0 的整数')
+    else if (opening !== undefined) {
+      const tooMany = openingPointsProblem(this.settings.limits, opening)
+      if (tooMany) bad('openingPoints', tooMany)
+    }
 
     // Lengths and shapes first (the form's schema), then the field rules on what passed.
     const parsed = rowSchema.safeParse(input)
@@ -165,10 +171,8 @@ export class ImportChecker {
     const { values, issues: fieldIssues } = resolveMemberFields(input, this.settings)
     for (const i of fieldIssues) bad(i.field, i.message)
     const merged = before ? { ...columnsOf(before), ...values } : values
-    // Rules over two fields at once name the field, not one column (see columnName).
-    for (const i of crossCheckMember(merged, this.today)) {
-      issues.push({ row: r.row, column: fieldLabel(i.field), reason: i.message })
-    }
+    // Named as the file's header spells the field's column (出生日期, not 生日), else by its label.
+    for (const i of crossCheckMember(merged, this.today)) bad(i.field, i.message)
     if (values.cardNo) this.duplicates(r.row, values.cardNo, memberId, bad)
 
     if (issues.length) {

@@ -31,6 +31,7 @@ export function previewMemberImport(
     mapping: plan.mapping,
     sample: sampleRows(sheet, plan),
     missing: plan.missing,
+    warnings: sheet.warnings ?? [],
   }
   // Without a card number or name column every row would fail; say what is missing instead.
   if (plan.missing.length) return { ...base, rejected: [], valid: 0, willInsert: 0, willUpdate: 0 }

@@ -13,6 +13,8 @@ export interface SheetData {
   headers: string[]
   /** Data rows; `row` is the spreadsheet row number (header = row 1). */
   rows: { row: number; cells: Cell[] }[]
+  /** Things the user should know that do not stop the import (a workbook's other sheets). */
+  warnings?: string[]
 }
 
 type Progress = (p: ImportProgress) => void
@@ -21,12 +23,17 @@ type Progress = (p: ImportProgress) => void
 export async function readSheetFile(file: string, onProgress?: Progress): Promise<SheetData> {
   const ext = extname(file).toLowerCase()
   if (!existsSync(file)) throw notFound(`找不到文件：${basename(file)}`)
-  let grid: { row: number; cells: Cell[] }[]
-  if (ext === '.xlsx') grid = await readXlsx(file, onProgress)
+  let grid: Grid
+  let warnings: string[] = []
+  if (ext === '.xlsx') ({ grid, warnings } = await readXlsx(file, onProgress))
   else if (ext === '.csv' || ext === '.txt') grid = await readCsv(file, onProgress)
   else throw validationError('只能导入 .xlsx 或 .csv 文件（旧版 .xls 请先在 Excel 中另存为 .xlsx）')
-  return toSheet(basename(file), grid)
+  const sheet = toSheet(basename(file), grid)
+  if (warnings.length) sheet.warnings = warnings
+  return sheet
 }
+
+type Grid = { row: number; cells: Cell[] }[]
 
 const isEmptyCell = (c: Cell | undefined) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '')
 
@@ -50,6 +57,8 @@ export function toSheet(fileName: string, grid: { row: number; cells: Cell[] }[]
   const rows = grid.filter((r) => r.cells.some((c) => !isEmptyCell(c)))
   const head = rows.shift()
   if (!head) throw validationError('文件是空的：没有找到表头行')
+  // Succeeding with nothing imported would read as "done" to someone who picked the wrong file.
+  if (!rows.length) throw validationError('文件中没有数据行：表头下面没有任何数据，没有可导入的内容')
   let width = head.cells.length
   for (const r of rows) width = Math.max(width, r.cells.length)
   const headers: string[] = []
@@ -84,7 +93,7 @@ function plainValue(v: unknown): Cell {
  * each part in one piece; it costs more memory (about 1 GB for 100,000 rows) but reads every
  * character as written.
  */
-async function readXlsx(file: string, onProgress?: Progress): Promise<{ row: number; cells: Cell[] }[]> {
+async function readXlsx(file: string, onProgress?: Progress): Promise<{ grid: Grid; warnings: string[] }> {
   const total = statSync(file).size
   onProgress?.({ phase: 'read', done: 0, total })
   const workbook = new ExcelJS.Workbook()
@@ -95,17 +104,38 @@ async function readXlsx(file: string, onProgress?: Progress): Promise<{ row: num
       '无法读取该 Excel 文件：文件已损坏，或并不是 .xlsx 格式（旧版 .xls 请先在 Excel 中另存为 .xlsx）',
     )
   }
-  const sheet = workbook.worksheets[0]
-  const grid: { row: number; cells: Cell[] }[] = []
+  const [sheet, ...others] = workbook.worksheets
+  const grid: Grid = []
+  const uncached: string[] = []
   sheet?.eachRow({ includeEmpty: false }, (row, number) => {
     const values = row.values as unknown[]
     const cells: Cell[] = []
     // row.values is 1-based and sparse
-    for (let i = 1; i < values.length; i++) cells.push(plainValue(values[i]))
+    for (let i = 1; i < values.length; i++) {
+      if (isUncachedFormula(values[i])) uncached.push(`第 ${number} 行 ${columnLetter(i - 1)} 列`)
+      cells.push(plainValue(values[i]))
+    }
     grid.push({ row: number, cells })
   })
   onProgress?.({ phase: 'read', done: total, total })
-  return grid
+  // Read as empty, such a cell would silently become a blank amount, card or opening balance.
+  if (uncached.length)
+    throw validationError(
+      `${uncached.slice(0, 5).join('、')}${uncached.length > 5 ? ` 等 ${uncached.length} 处` : ''}是公式，但文件里没有保存计算结果（常见于程序生成、未在 Excel 中打开保存过的文件）。请在 Excel 中打开该文件、保存后再导入，或把公式改为数值。`,
+    )
+  const warnings = others.length
+    ? [
+        `只读取了第一个工作表「${sheet!.name}」，另外 ${others.length} 个工作表（${others.map((w) => `「${w.name}」`).join('、')}）没有读取`,
+      ]
+    : []
+  return { grid, warnings }
+}
+
+/** A formula cell whose value the file does not carry (never calculated by a spreadsheet program). */
+function isUncachedFormula(v: unknown): boolean {
+  if (!v || typeof v !== 'object' || v instanceof Date) return false
+  const o = v as Record<string, unknown>
+  return ('formula' in o || 'sharedFormula' in o) && (o.result === undefined || o.result === null)
 }
 
 // ---- .csv --------------------------------------------------------------------------------
@@ -140,7 +170,7 @@ function guessDelimiter(text: string): string {
   return best
 }
 
-async function readCsv(file: string, onProgress?: Progress): Promise<{ row: number; cells: Cell[] }[]> {
+async function readCsv(file: string, onProgress?: Progress): Promise<Grid> {
   const bytes = await readFile(file)
   onProgress?.({ phase: 'read', done: bytes.length, total: bytes.length })
   const text = decodeText(bytes).replace(/^\uFEFF/, '')

@@ -29,6 +29,8 @@ export interface ImportPreview {
   willUpdate: number
   /** Required fields that no column is mapped to. */
   missing: ImportField[]
+  /** What the reader noticed but did not refuse (a workbook's other sheets), to show beside the counts */
+  warnings: string[]
 }
 
 /** The CLI's `--json` output for every import is exactly this shape. */
