@@ -91,7 +91,7 @@ const COMMANDS: Command[] = [
   { words: ['gifts', 'list'], database: 'existing', run: giftsListCommand },
   {
     words: ['gifts', 'receive'],
-    operands: { min: 2, max: 2, usage: 'CODE QTY [--unit-cost FEN]' },
+    operands: { min: 2, max: 2, usage: 'CODE QTY [--unit-cost 元 | --unit-cost-fen 分]' },
     options: ['unitCost'],
     roles: GIFT_KEEPERS,
     database: 'existing',

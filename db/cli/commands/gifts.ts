@@ -65,7 +65,7 @@ function positiveInt(text: string, what: string): number {
   return Number(text)
 }
 
-/** `gifts receive CODE QTY [--unit-cost FEN]` */
+/** `gifts receive CODE QTY [--unit-cost 元 | --unit-cost-fen 分]` */
 export async function giftsReceiveCommand(ctx: CliContext): Promise<void> {
   const [code, qty] = operandsOf(ctx) as [string, string]
   const quantity = positiveInt(qty, '数量')
