@@ -98,7 +98,7 @@ export async function giftsRedeemCommand(ctx: CliContext): Promise<void> {
   await ctx.result(r)
   await ctx.say(
     [
-      `兑换成功（兑换单 ${r.redemptionId}）：卡号 ${r.cardNo}`,
+      `兑换成功（兑换单 ${r.slipNo}）：卡号 ${r.cardNo}`,
       ...r.lines.map((l) => `  ${l.name} × ${l.qty}  ${l.points.toLocaleString('en-US')} 分`),
       `积分 ${r.pointsBefore.toLocaleString('en-US')} → ${r.pointsAfter.toLocaleString('en-US')}（共 ${r.points.toLocaleString('en-US')} 分）`,
     ].join('\n'),
