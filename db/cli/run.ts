@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { SYSTEM_ACTOR, type Actor } from '../actor'
-import { isAppError, notFound } from '../errors'
+import { BUSY_MESSAGE, isAppError, isSqliteBusy, notFound } from '../errors'
 import type { Db } from '../handle'
 import { closeDatabase, openDatabase } from '../open'
 import { REPORT_READERS, type Role } from '../rules/roles'
@@ -303,6 +303,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (isAppError(e)) {
       await report(io, json, e.kind, e.message, e.message)
+      return 1
+    }
+    if (isSqliteBusy(e)) {
+      // SQLite already waited busy_timeout; a script gets the same words as the desk.
+      await report(io, json, 'busy', BUSY_MESSAGE, BUSY_MESSAGE)
       return 1
     }
     const message = e instanceof Error ? e.message : String(e)

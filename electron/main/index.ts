@@ -27,6 +27,8 @@ function openState(): AppState {
     migrationsFolder: migrationsFolder(appRoot, process.resourcesPath, app.isPackaged),
     backupDir,
     nativeBinding: electronNativeBinding(appRoot, process.versions),
+    // Never let SQLite block the main process waiting for a lock: the dispatcher retries instead.
+    busyTimeoutMs: 0,
   }
   const state: AppState = {
     db: openDatabase(dbFile, options),
