@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, renameSync, copyFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, rmSync, renameSync, copyFileSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import type Database from 'better-sqlite3'
 import Sqlite from 'better-sqlite3'
 import { databaseError } from './errors'
+import { fileError, withFileErrors } from './fileErrors'
 import type { Db } from './handle'
 import { APPLICATION_ID } from './handle'
 
@@ -20,13 +21,24 @@ export function snapshotTo(sqlite: Database.Database, target: string): void {
 }
 
 export function backupDatabase(db: Db, target: string): { file: string } {
-  snapshotTo(db.sqlite, target)
+  if (existsSync(target) && statSync(target).isDirectory()) throw fileError({ code: 'EISDIR' }, target, 'write')
+  try {
+    withFileErrors(target, 'write', () => snapshotTo(db.sqlite, target))
+  } catch (e) {
+    // VACUUM INTO reports its own failures as SQLite's, not the file system's.
+    const code = String((e as { code?: unknown }).code ?? '')
+    if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY'))
+      throw fileError({ code: 'EACCES' }, target, 'write')
+    if (code.startsWith('SQLITE_FULL')) throw fileError({ code: 'ENOSPC' }, target, 'write')
+    throw e
+  }
   return { file: target }
 }
 
 /** Checks that a file is a vipdesk database before it replaces the live one. */
 export function assertVipdeskFile(file: string): void {
-  if (!existsSync(file)) throw databaseError(`找不到备份文件：${file}`)
+  if (!existsSync(file)) throw databaseError(`找不到备份文件：“${basename(file)}”`)
+  if (statSync(file).isDirectory()) throw fileError({ code: 'EISDIR' }, file, 'read')
   let probe: Database.Database | undefined
   try {
     probe = new Sqlite(file, { readonly: true, fileMustExist: true })

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { SYSTEM_ACTOR, type Actor } from '../actor'
 import { BUSY_MESSAGE, isAppError, isSqliteBusy, notFound } from '../errors'
+import { checkSaveTarget, fileError } from '../fileErrors'
 import type { Db } from '../handle'
 import { closeDatabase, openDatabase } from '../open'
 import { REPORT_READERS, type Role } from '../rules/roles'
@@ -280,6 +281,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       db = openDatabase(dbFile)
       actor = actorFor(db, args.operator, command.roles)
     }
+    // An output file's folder is checked before any work (a PDF takes seconds to render).
+    for (const out of [args.pdf, args.sms, args.xlsx]) if (out) checkSaveTarget(resolve(io.cwd ?? process.cwd(), out))
     const ctx: CliContext = {
       io,
       args,
@@ -303,6 +306,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (isAppError(e)) {
       await report(io, json, e.kind, e.message, e.message)
+      return 1
+    }
+    const onFile = fileError(e, undefined, 'access')
+    if (onFile) {
+      await report(io, json, onFile.kind, onFile.message, onFile.message)
       return 1
     }
     if (isSqliteBusy(e)) {

@@ -1,4 +1,5 @@
 import { AppError, isAppError } from '../../db/errors'
+import { fileError } from '../../db/fileErrors'
 import { toActor } from '../../db/services/operators'
 import { contract, type CallName, type Envelope, type InputOf, type OutputOf } from '../shared/contract'
 import { withBusyRetry } from './busyRetry'
@@ -37,6 +38,8 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
       return { ok: true, data: data ?? null }
     } catch (e) {
       if (isAppError(e)) return fail(e)
+      const onFile = fileError(e, undefined, 'access')
+      if (onFile) return fail(onFile)
       // Only the call name and the error's own text: inputs may hold personal data.
       log(`[${name}] ${(e as Error)?.stack ?? String(e)}`)
       return fail(new AppError('database', '系统出错，操作未完成。请重试；如仍出错请联系管理员。'))

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { writeFileExplained } from '../../fileErrors'
 import { resolve } from 'node:path'
 import { chineseDate } from '../../print/document'
 import { giftCatalogueHtml } from '../../print/giftCatalogue'
@@ -140,7 +140,7 @@ export async function giftsCatalogueCommand(ctx: CliContext): Promise<void> {
   // Loaded only here: the other commands need no browser driver.
   const { htmlToPdf } = await import('../../print/chromium')
   const pdf = await htmlToPdf(doc.html, ctx.io.env)
-  writeFileSync(file, pdf)
+  writeFileExplained(file, pdf)
   await ctx.result({ file, count: doc.count, pages: doc.pages, validFrom, validUntil, bytes: pdf.length })
   await ctx.say(
     `礼品册已保存到 ${file}：${doc.count} 种礼品，${doc.pages} 页，有效期 ${chineseDate(validFrom)} 至 ${chineseDate(validUntil)}。`,

@@ -1,9 +1,10 @@
-import { existsSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
-import { notFound, validationError } from '../../../errors'
+import { validationError } from '../../../errors'
+import { fileError, withFileErrors } from '../../../fileErrors'
 import type { Cell } from './cells'
 import type { ImportProgress } from './types'
 
@@ -20,10 +21,12 @@ type Progress = (p: ImportProgress) => void
 /** Reads the first worksheet of an .xlsx or a .csv (UTF-8 with or without BOM, GBK, UTF-16). */
 export async function readSheetFile(file: string, onProgress?: Progress): Promise<SheetData> {
   const ext = extname(file).toLowerCase()
-  if (!existsSync(file)) throw notFound(`找不到文件：${basename(file)}`)
+  // Missing, a folder, or not ours to read: said before the file type, which would only mislead.
+  const kind = withFileErrors(file, 'read', () => statSync(file))
+  if (kind.isDirectory()) throw fileError({ code: 'EISDIR' }, file, 'read')
   let grid: { row: number; cells: Cell[] }[]
   if (ext === '.xlsx') grid = await readXlsx(file, onProgress)
-  else if (ext === '.csv' || ext === '.txt') grid = await readCsv(file, onProgress)
+  else if (ext === '.csv' || ext === '.txt') grid = await withFileErrors(file, 'read', () => readCsv(file, onProgress))
   else throw validationError('只能导入 .xlsx 或 .csv 文件（旧版 .xls 请先在 Excel 中另存为 .xlsx）')
   return toSheet(basename(file), grid)
 }
@@ -90,9 +93,10 @@ async function readXlsx(file: string, onProgress?: Progress): Promise<{ row: num
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.readFile(file)
-  } catch {
-    throw validationError(
-      '无法读取该 Excel 文件：文件已损坏，或并不是 .xlsx 格式（旧版 .xls 请先在 Excel 中另存为 .xlsx）',
+  } catch (e) {
+    throw (
+      fileError(e, file, 'read') ??
+      validationError('无法读取该 Excel 文件：文件已损坏，或并不是 .xlsx 格式（旧版 .xls 请先在 Excel 中另存为 .xlsx）')
     )
   }
   const sheet = workbook.worksheets[0]
