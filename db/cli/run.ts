@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { SYSTEM_ACTOR, type Actor } from '../actor'
 import { BUSY_MESSAGE, isAppError, isSqliteBusy, notFound } from '../errors'
 import { checkSaveTarget, fileError } from '../fileErrors'
+import { fileLogger, logDirOf, type Logger } from '../log'
 import type { Db } from '../handle'
 import { closeDatabase, openDatabase } from '../open'
 import { REPORT_READERS, type Role } from '../rules/roles'
@@ -265,6 +266,9 @@ function dbFileOf(args: CliArgs, io: CliIo): string {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let json = argv.includes('--json')
   let db: Db | undefined
+  /** Where unexpected failures are logged: beside the database once it has been opened. */
+  let log: Logger | undefined
+  let commandName = ''
   try {
     const args = parseCliArgs(argv)
     json = args.json
@@ -274,11 +278,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0
     }
     const { command, file } = findCommand(args)
+    commandName = command.words.join(' ')
     const dbFile = dbFileOf(args, io)
     if (command.database === 'existing' && !existsSync(dbFile)) throw notFound(`找不到数据库文件：${dbFile}`)
     let actor: Actor = SYSTEM_ACTOR
     if (command.database !== 'none') {
       db = openDatabase(dbFile)
+      log = fileLogger(logDirOf(dbFile))
       actor = actorFor(db, args.operator, command.roles)
     }
     // An output file's folder is checked before any work (a PDF takes seconds to render).
@@ -313,6 +319,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       await report(io, json, onFile.kind, onFile.message, onFile.message)
       return 1
     }
+    // Only the command's name and the error's own text: the command line may hold personal data.
+    log?.(`[cli ${commandName}] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
     if (isSqliteBusy(e)) {
       // SQLite already waited busy_timeout; a script gets the same words as the desk.
       await report(io, json, 'busy', BUSY_MESSAGE, BUSY_MESSAGE)
