@@ -1,7 +1,8 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { storeDayInt, storeZone } from './clock'
+import { fileError, withFileErrors } from './fileErrors'
 import type { Db } from './handle'
 import { DEFAULT_TIME_ZONE, zonedParts } from './rules/storeClock'
 
@@ -53,7 +54,17 @@ export function snapshotTo(sqlite: Database.Database, target: string): void {
 }
 
 export function backupDatabase(db: Db, target: string): { file: string } {
-  snapshotTo(db.sqlite, target)
+  if (existsSync(target) && statSync(target).isDirectory()) throw fileError({ code: 'EISDIR' }, target, 'write')
+  try {
+    withFileErrors(target, 'write', () => snapshotTo(db.sqlite, target))
+  } catch (e) {
+    // VACUUM INTO reports its own failures as SQLite's, not the file system's.
+    const code = String((e as { code?: unknown }).code ?? '')
+    if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY'))
+      throw fileError({ code: 'EACCES' }, target, 'write')
+    if (code.startsWith('SQLITE_FULL')) throw fileError({ code: 'ENOSPC' }, target, 'write')
+    throw e
+  }
   return { file: target }
 }
 

@@ -2,7 +2,15 @@
  * Typed errors thrown by services. Their messages are Chinese and shown to the user as they are,
  * so they must never contain a phone or ID number.
  */
-export type ErrorKind = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'database'
+export type ErrorKind =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'database'
+  /** another program holds the database's write lock (SQLITE_BUSY / SQLITE_LOCKED) */
+  | 'busy'
 
 export interface FieldIssue {
   field: string
@@ -28,3 +36,14 @@ export const forbidden = (message = '您的角色无权执行此操作') => new 
 export const databaseError = (message: string) => new AppError('database', message)
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError
+
+/** SQLite's "database is locked" family, from better-sqlite3's error code (SQLITE_BUSY_SNAPSHOT etc. too). */
+export const isSqliteBusy = (e: unknown): boolean =>
+  /^SQLITE_(BUSY|LOCKED)/.test(String((e as { code?: unknown } | null)?.code ?? ''))
+
+export const BUSY_MESSAGE = '数据库正被另一个程序占用（例如命令行导入），请稍后重试。本次操作未保存。'
+/** When something may have been written before the lock was met, "未保存" would not be true. */
+export const BUSY_PARTIAL_MESSAGE = '数据库正被另一个程序占用（例如命令行导入），操作未能全部完成。请核对结果后重试。'
+
+export const busyError = (nothingSaved = true) =>
+  new AppError('busy', nothingSaved ? BUSY_MESSAGE : BUSY_PARTIAL_MESSAGE)

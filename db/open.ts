@@ -19,7 +19,15 @@ export interface OpenOptions {
   /** Path to a better-sqlite3 addon built for another runtime (Electron). */
   nativeBinding?: string
   now?: () => Date
+  /**
+   * How long a statement waits for another connection's write lock, blocking the thread. The CLI
+   * can afford the default; the app host passes 0 and retries asynchronously instead
+   * (electron/main/busyRetry.ts), because a blocked main thread freezes every window.
+   */
+  busyTimeoutMs?: number
 }
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 /** db/migrations beside this file (tests, CLI); the app passes its own folder when packaged. */
 export const defaultMigrationsFolder = () => resolve(__dirname, 'migrations')
@@ -89,7 +97,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     // Only now that the file is known to be ours may anything be written to it.
     sqlite.pragma('journal_mode = WAL')
-    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`)
     sqlite.pragma('synchronous = NORMAL')
     // Statement journals (every insert into a table with triggers) and sorts stay in memory:
     // on disk they made each member insert about 40 µs slower.

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { yuanTextToFen } from '../rules/storeSales'
 import { UsageError } from './io'
 
 /** The command line once read: command words and file in `words`, options by name. */
@@ -13,7 +14,7 @@ export interface CliArgs {
   seed?: number
   /** points expire: the day to lapse points up to (YYYY-MM-DD) */
   asOf?: string
-  /** gifts receive: unit cost in fen */
+  /** gifts receive: unit cost in fen, from --unit-cost (元) or --unit-cost-fen */
   unitCost?: number
   /** gifts redeem: the member's card number */
   card?: string
@@ -93,6 +94,18 @@ function integer(name: string, raw: string | undefined, min: number): number | u
   return Number(raw)
 }
 
+/** 元 as every other place takes money (at most two decimals); --unit-cost-fen stays for scripts. */
+function unitCostFen(yuan: string | undefined, fen: string | undefined): number | undefined {
+  if (yuan !== undefined && fen !== undefined)
+    throw new UsageError('选项 --unit-cost（元）与 --unit-cost-fen（分）只能用一个')
+  if (fen !== undefined) return integer('unit-cost-fen', fen, 0)
+  if (yuan === undefined) return undefined
+  const value = yuanTextToFen(yuan)
+  if (value === null)
+    throw new UsageError(`选项 --unit-cost 应为以元计的金额（最多两位小数，例如 12.50），收到"${yuan}"`)
+  return value
+}
+
 const read = (argv: readonly string[]) =>
   parseArgs({
     args: [...argv],
@@ -107,6 +120,7 @@ const read = (argv: readonly string[]) =>
       seed: { type: 'string' },
       'as-of': { type: 'string' },
       'unit-cost': { type: 'string' },
+      'unit-cost-fen': { type: 'string' },
       card: { type: 'string' },
       pdf: { type: 'string' },
       from: { type: 'string' },
@@ -153,7 +167,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     purchases: integer('purchases', v.purchases, 1),
     seed: integer('seed', v.seed, -2147483648),
     asOf: v['as-of'],
-    unitCost: integer('unit-cost', v['unit-cost'], 0),
+    unitCost: unitCostFen(v['unit-cost'], v['unit-cost-fen']),
     card: v.card?.trim(),
     pdf: v.pdf?.trim(),
     from: v.from,

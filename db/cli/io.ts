@@ -1,6 +1,3 @@
-import { maskIdNumber } from '../rules/idNumber'
-import { maskPhone } from '../rules/phone'
-
 /** The streams the CLI writes to; tests pass string collectors, main.ts passes process's. */
 export interface CliStream {
   write(chunk: string): boolean
@@ -26,16 +23,7 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
-/**
- * Masks anything that looks like a mobile or resident ID number. Error text can quote a value
- * (a driver error, a file name), and error output ends up in scheduled jobs' logs.
- */
-export function redact(text: string): string {
-  return text
-    .replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, (id) => maskIdNumber(id) ?? '')
-    .replace(/(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g, (id) => maskIdNumber(id) ?? '')
-    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (p) => maskPhone(p) ?? '')
-}
+export { redact } from '../rules/redact'
 
 /** Display width in a terminal: CJK characters take two columns. */
 export function displayWidth(s: string): number {

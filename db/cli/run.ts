@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { SYSTEM_ACTOR, type Actor } from '../actor'
-import { isAppError, notFound } from '../errors'
+import { BUSY_MESSAGE, isAppError, isSqliteBusy, notFound } from '../errors'
+import { checkSaveTarget, fileError } from '../fileErrors'
+import { fileLogger, logDirOf, type Logger } from '../log'
 import type { Db } from '../handle'
 import { closeDatabase, openDatabase } from '../open'
 import { REPORT_READERS, type Role } from '../rules/roles'
@@ -91,7 +93,7 @@ const COMMANDS: Command[] = [
   { words: ['gifts', 'list'], database: 'existing', run: giftsListCommand },
   {
     words: ['gifts', 'receive'],
-    operands: { min: 2, max: 2, usage: 'CODE QTY [--unit-cost FEN]' },
+    operands: { min: 2, max: 2, usage: 'CODE QTY [--unit-cost 元 | --unit-cost-fen 分]' },
     options: ['unitCost'],
     roles: GIFT_KEEPERS,
     database: 'existing',
@@ -264,6 +266,9 @@ function dbFileOf(args: CliArgs, io: CliIo): string {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let json = argv.includes('--json')
   let db: Db | undefined
+  /** Where unexpected failures are logged: beside the database once it has been opened. */
+  let log: Logger | undefined
+  let commandName = ''
   try {
     const args = parseCliArgs(argv)
     json = args.json
@@ -273,13 +278,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0
     }
     const { command, file } = findCommand(args)
+    commandName = command.words.join(' ')
     const dbFile = dbFileOf(args, io)
     if (command.database === 'existing' && !existsSync(dbFile)) throw notFound(`找不到数据库文件：${dbFile}`)
     let actor: Actor = SYSTEM_ACTOR
     if (command.database !== 'none') {
       db = openDatabase(dbFile)
+      log = fileLogger(logDirOf(dbFile))
       actor = actorFor(db, args.operator, command.roles)
     }
+    // An output file's folder is checked before any work (a PDF takes seconds to render).
+    for (const out of [args.pdf, args.sms, args.xlsx]) if (out) checkSaveTarget(resolve(io.cwd ?? process.cwd(), out))
     const ctx: CliContext = {
       io,
       args,
@@ -303,6 +312,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (isAppError(e)) {
       await report(io, json, e.kind, e.message, e.message)
+      return 1
+    }
+    const onFile = fileError(e, undefined, 'access')
+    if (onFile) {
+      await report(io, json, onFile.kind, onFile.message, onFile.message)
+      return 1
+    }
+    // Only the command's name and the error's own text: the command line may hold personal data.
+    log?.(`[cli ${commandName}] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
+    if (isSqliteBusy(e)) {
+      // SQLite already waited busy_timeout; a script gets the same words as the desk.
+      await report(io, json, 'busy', BUSY_MESSAGE, BUSY_MESSAGE)
       return 1
     }
     const message = e instanceof Error ? e.message : String(e)

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
-import { notFound } from '../errors'
 import type { ImportProgress, ImportResult } from '../services/members/import'
 import { readSheetFile, type SheetData } from '../services/members/import'
 import type { CliContext } from './context'
+import { fileError } from '../fileErrors'
 import { progressLine } from './io'
 
 const PHASES: Record<ImportProgress['phase'], string> = { read: '读取', check: '校验', write: '写入' }
@@ -21,7 +21,7 @@ export async function runSheetImport(
   commit: (sheet: SheetData, onProgress: (p: ImportProgress) => void) => Promise<ImportResult>,
   summary: (result: ImportResult, badRows: number) => string,
 ): Promise<number> {
-  if (!existsSync(ctx.file)) throw notFound(`找不到要导入的文件：${ctx.file}`)
+  if (!existsSync(ctx.file)) throw fileError({ code: 'ENOENT' }, ctx.file, 'read')
   const progress = progressLine(ctx.io.stderr)
   const onProgress = (p: ImportProgress) => progress(PHASES[p.phase] ?? p.phase, p.done, p.total)
   let result: ImportResult

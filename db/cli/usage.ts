@@ -19,8 +19,8 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   import store-sales FILE       从 .xlsx / .csv 导入全店月度销售（表头：月份、课别、销售额，销售额以元计）；
                                 已有的月份课别数字被替换；有任何错误行时整份文件不导入，退出码为 1 并列出全部错误
   gifts list                    列出礼品目录（编码、名称、类别、库存、预警库存、兑换积分、成本）
-  gifts receive CODE QTY [--unit-cost 分]
-                                礼品入库 QTY 件（单价以分计，默认取目录成本）
+  gifts receive CODE QTY [--unit-cost 元 | --unit-cost-fen 分]
+                                礼品入库 QTY 件（单价以元计，最多两位小数，如 12.50；--unit-cost-fen 以分计；默认取目录成本）
   gifts redeem --card 卡号 CODE[xQTY]...
                                 为会员兑换礼品（例：G001 G002x2）；不符合兑换条件时退出码为 1 并说明原因
   export gifts FILE             导出礼品目录到 FILE（.xlsx 或 .csv，含库存与库存金额；可用 import gifts 导回）

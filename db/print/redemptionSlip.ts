@@ -1,6 +1,6 @@
 import { notFound } from '../errors'
 import type { Db } from '../handle'
-import { RETURN_DAYS } from '../rules/gifts'
+import { redemptionSlipNo, RETURN_DAYS } from '../rules/gifts'
 import { maskPhone } from '../rules/phone'
 import { getSettings } from '../services/settings'
 import { escapeHtml as esc, printDocument } from './document'
@@ -18,8 +18,8 @@ const when = (ms: number) => {
   return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`
 }
 
-/** The slip number staff read out and write on returns: DH + the redemption id, zero-padded. */
-export const slipNo = (redemptionId: number) => `DH${String(redemptionId).padStart(6, '0')}`
+/** The slip number: the one rule the screens use too. */
+export const slipNo = redemptionSlipNo
 
 // 80 mm roll paper: 72 mm of print width inside the 4 mm margins; the length follows the content.
 const SLIP_PAGE = { size: '80mm auto', margin: '4mm' }

@@ -151,3 +151,10 @@ export function calendarQuarter(ymd: number): { from: number; until: number } {
   const lastDay = new Date(Date.UTC(y, last, 0)).getUTCDate()
   return { from: y * 10000 + first * 100 + 1, until: y * 10000 + last * 100 + lastDay }
 }
+
+/**
+ * The redemption's number as staff read it out, write it on a return and find it on the printed
+ * slip: DH + the redemption id, zero-padded. The screen and the slip both use this, so the desk
+ * never shows "1" while the paper says "DH000001".
+ */
+export const redemptionSlipNo = (redemptionId: number) => `DH${String(redemptionId).padStart(6, '0')}`

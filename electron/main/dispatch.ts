@@ -1,6 +1,8 @@
 import { AppError, isAppError } from '../../db/errors'
+import { fileError } from '../../db/fileErrors'
 import { toActor } from '../../db/services/operators'
 import { contract, type CallName, type Envelope, type InputOf, type OutputOf } from '../shared/contract'
+import { withBusyRetry } from './busyRetry'
 import type { AppState, HandlerContext, Shell } from './context'
 
 export type Handler<K extends CallName> = (input: InputOf<K>, ctx: HandlerContext) => OutputOf<K> | Promise<OutputOf<K>>
@@ -27,10 +29,17 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
     const ctx: HandlerContext = { state, shell, senderId, actor: operator ? toActor(operator) : null }
     try {
       const handler = handlers[name] as (i: unknown, c: HandlerContext) => unknown
-      const data = await handler(input, ctx)
+      // Another program's write lock is waited for here, without blocking the event loop.
+      const data = await withBusyRetry(
+        () => state.db,
+        shell,
+        (watchedShell) => handler(input, { ...ctx, shell: watchedShell }),
+      )
       return { ok: true, data: data ?? null }
     } catch (e) {
       if (isAppError(e)) return fail(e)
+      const onFile = fileError(e, undefined, 'access')
+      if (onFile) return fail(onFile)
       // Only the call name and the error's own text: inputs may hold personal data.
       log(`[${name}] ${(e as Error)?.stack ?? String(e)}`)
       return fail(new AppError('database', '系统出错，操作未完成。请重试；如仍出错请联系管理员。'))

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, webContents } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { rotateDailyBackup } from '../../db/backup'
+import { fileLogger, logDirOf, type Logger } from '../../db/log'
 import { closeDatabase, openDatabase } from '../../db/open'
 import { refreshAddressFlags } from '../../db/services/birthdays/addressFlags'
 import { warmCare } from '../../db/services/care'
@@ -17,7 +18,9 @@ import { electronNativeBinding, migrationsFolder, resolveDbFile } from './paths'
 import { electronPrinter } from './print'
 import { createMainWindow, rendererPaths } from './window'
 
-const log = (message: string) => console.error(`[vipdesk] ${message}`)
+const toStderr = (message: string) => console.error(`[vipdesk] ${message}`)
+/** stderr until the database's folder is known, then also logs/vipdesk.log beside it (db/log.ts). */
+let log: Logger = toStderr
 
 function openState(): AppState {
   const appRoot = app.getAppPath()
@@ -27,6 +30,8 @@ function openState(): AppState {
     migrationsFolder: migrationsFolder(appRoot, process.resourcesPath, app.isPackaged),
     backupDir,
     nativeBinding: electronNativeBinding(appRoot, process.versions),
+    // Never let SQLite block the main process waiting for a lock: the dispatcher retries instead.
+    busyTimeoutMs: 0,
   }
   const state: AppState = {
     db: openDatabase(dbFile, options),
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
     app.quit()
     return
   }
+  log = fileLogger(logDirOf(state.dbFile), { echo: toStderr })
   dailyBackup(state)
   try {
     // Idempotent: points already lapsed are not posted again.

@@ -37,6 +37,7 @@ import type {
   MemberPageQuery,
   PurchaseItem,
   PurchasePreview,
+  RecordedPurchase,
 } from '../../db/services/purchases'
 import type { AdjustInput } from '../../db/services/points/adjust'
 import type { ExpiringMember, ExpiringSoonQuery } from '../../db/services/points/expiry'
@@ -189,9 +190,7 @@ export const contract = {
   // purchases, desk entry, member history, points (handlers/purchases.ts)
   /** What saving would earn, with the explanation ("1,280 元 × 2 (会员日) = 2,560"); writes nothing. */
   'purchases:preview': call<DeskPurchaseInput, PurchasePreview>(MEMBER_WRITERS),
-  'purchases:record': call<DeskPurchaseInput, PurchasePreview & { purchaseId: number; balance: number }>(
-    MEMBER_WRITERS,
-  ),
+  'purchases:record': call<DeskPurchaseInput, RecordedPurchase & { balance: number }>(MEMBER_WRITERS),
   'purchases:ofMember': call<MemberPageQuery, { rows: PurchaseItem[]; total: number }>(ALL_ROLES),
   'points:ledger': call<MemberPageQuery, { rows: LedgerItem[]; total: number }>(ALL_ROLES),
   /** Same roles as POINTS_ADJUSTERS in db/services/points/adjust.ts (not imported: runtime code). */

@@ -52,11 +52,32 @@ describe('gifts list', () => {
 
 describe('gifts receive', () => {
   it('adds stock with an optional unit cost', async () => {
-    expect(await cli('--json', 'gifts', 'receive', 'G001', '5', '--unit-cost', '3000')).toMatchObject({
+    expect(await cli('--json', 'gifts', 'receive', 'G001', '5', '--unit-cost', '30')).toMatchObject({
       code: 0,
       stdout: '{"code":"G001","quantity":5,"onHand":8}\n',
     })
     expect((await cli('gifts', 'receive', 'G001', '2')).stdout).toBe('礼品 G001 入库 2 件，现有库存 10 件。\n')
+  })
+  it('takes --unit-cost in 元 like every other place, --unit-cost-fen in fen, and refuses a third decimal', async () => {
+    expect((await cli('gifts', 'receive', 'G001', '1', '--unit-cost', '12.50')).code).toBe(0)
+    expect((await cli('gifts', 'receive', 'G001', '1', '--unit-cost', '30')).code).toBe(0)
+    expect((await cli('gifts', 'receive', 'G001', '1', '--unit-cost-fen', '1234')).code).toBe(0)
+    const bad = await cli('gifts', 'receive', 'G001', '1', '--unit-cost', '12.505')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('最多两位小数')
+    expect((await cli('gifts', 'receive', 'G001', '1', '--unit-cost', '1', '--unit-cost-fen', '100')).code).toBe(2)
+    const db = openDatabase(dbFile)
+    const costs = db.sqlite
+      .prepare("SELECT unit_cost_fen FROM gift_movements WHERE kind = 'receive' ORDER BY id")
+      .pluck()
+      .all()
+    closeDatabase(db)
+    expect(costs.slice(-3)).toEqual([1250, 3000, 1234])
+  })
+  it('lists both cost options in the help', async () => {
+    const help = (await cli('help')).stdout
+    expect(help).toContain('--unit-cost 元')
+    expect(help).toContain('--unit-cost-fen 分')
   })
   it('reports a bad quantity, a missing gift, a stray option and a role that may not', async () => {
     expect((await cli('gifts', 'receive', 'G001', 'two')).code).toBe(2)

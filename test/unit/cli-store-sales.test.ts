@@ -95,7 +95,7 @@ describe('import store-sales', () => {
     expect(clerk.stderr).toContain('无权')
     const missing = await cli('import', 'store-sales', 'nope.xlsx')
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toContain('找不到要导入的文件')
+    expect(missing.stderr).toContain('文件不存在')
     const header = await cli('import', 'store-sales', 's.csv')
     expect(header.code).toBe(1)
     expect(header.stderr).toContain('缺少表头："课别"')

@@ -97,7 +97,7 @@ describe('an export that cannot be written', () => {
     await expect(exportMembers(t.db, { file, format: 'xlsx', filter: {}, full: false }, t.admin)).rejects.toMatchObject(
       {
         kind: 'conflict',
-        message: '保存位置不存在，请重新选择',
+        message: '文件夹不存在，无法保存“members.xlsx”。请先建好文件夹或换个位置。',
       },
     )
     expect(readdirSync(files.dir)).toEqual([])

@@ -5,7 +5,7 @@ import type { Printer } from '../../electron/main/context'
 import type { Envelope, OutputOf } from '../../electron/shared/contract'
 import { redemptionSlipHtml, slipNo } from '../../db/print/redemptionSlip'
 import { isAppError } from '../../db/errors'
-import { redeemGifts, returnRedemptionLines } from '../../db/services/gifts'
+import { giftMovementHistory, memberRedemptions, redeemGifts, returnRedemptionLines } from '../../db/services/gifts'
 import { createMember } from '../../db/services/members'
 import { adjustPoints } from '../../db/services/points/adjust'
 import { updateSettings } from '../../db/services/settings'
@@ -80,6 +80,18 @@ describe('redemption slip', () => {
     expect(html).not.toContain('<b>王')
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(html).toContain('&lt;b&gt;王&lt;/b&gt;&amp;&quot;五&quot;')
+  })
+
+  it('carries the same number the screens show (DH000001, never a bare 1)', () => {
+    const r = redeemBoth()
+    expect(r.slipNo).toMatch(/^DH\d{6}$/)
+    expect(Number(r.slipNo.slice(2))).toBe(r.redemptionId)
+    const html = redemptionSlipHtml(t.db, r.redemptionId)
+    expect(html).toContain(`<span>单号</span><span>${r.slipNo}</span>`)
+    expect(memberRedemptions(t.db, { memberId })[0]).toMatchObject({ redemptionId: r.redemptionId, slipNo: r.slipNo })
+    const moves = giftMovementHistory(t.db, { code: 'G01' })
+    expect(moves.find((m) => m.kind === 'redeem')).toMatchObject({ slipNo: r.slipNo })
+    expect(moves.find((m) => m.kind !== 'redeem')).toMatchObject({ slipNo: null })
   })
 
   it('refuses an unknown redemption in Chinese', () => {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { writeFileExplained } from '../../fileErrors'
 import { resolve } from 'node:path'
 import { birthdayMailPdfs, labelsFileFor } from '../../print/birthdayMail'
 import { CARD_DESIGN_LABELS, CARD_DESIGNS, LABEL_LAYOUT_LABELS, LABEL_LAYOUTS } from '../../rules/birthdayMail'
@@ -64,8 +64,8 @@ async function printCards(ctx: CliContext, month: string): Promise<void> {
   let labelsFile: string | null = null
   try {
     const pdfs = await birthdayMailPdfs(ctx.db, run, photosDirOf(ctx.dbFile), (html) => renderer.pdf(html))
-    writeFileSync(file, pdfs.cards)
-    if (pdfs.labels) writeFileSync((labelsFile = labelsFileFor(file)), pdfs.labels)
+    writeFileExplained(file, pdfs.cards)
+    if (pdfs.labels) writeFileExplained((labelsFile = labelsFileFor(file)), pdfs.labels)
   } finally {
     await renderer.close()
   }

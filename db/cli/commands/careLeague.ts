@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { writeFileExplained } from '../../fileErrors'
 import { resolve } from 'node:path'
 import { leagueReportHtml } from '../../print/leagueReport'
 import { formatAverage } from '../../rules/care'
@@ -32,7 +32,7 @@ export async function leagueCommand(ctx: CliContext): Promise<void> {
     // Loaded only here: the other commands need no browser driver.
     const { htmlToPdf } = await import('../../print/chromium')
     const pdf = await htmlToPdf(doc.html, ctx.io.env)
-    writeFileSync(file, pdf)
+    writeFileExplained(file, pdf)
     await ctx.result({ file, month: doc.month, maintainers: doc.maintainers, bytes: pdf.length })
     return ctx.say(`月度评比报告已保存到 ${file}：${doc.month}，${doc.maintainers} 位维护人。`)
   }

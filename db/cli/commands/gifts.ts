@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { writeFileExplained } from '../../fileErrors'
 import { resolve } from 'node:path'
 import { chineseDate } from '../../print/document'
 import { giftCatalogueHtml } from '../../print/giftCatalogue'
@@ -65,7 +65,7 @@ function positiveInt(text: string, what: string): number {
   return Number(text)
 }
 
-/** `gifts receive CODE QTY [--unit-cost FEN]` */
+/** `gifts receive CODE QTY [--unit-cost 元 | --unit-cost-fen 分]` */
 export async function giftsReceiveCommand(ctx: CliContext): Promise<void> {
   const [code, qty] = operandsOf(ctx) as [string, string]
   const quantity = positiveInt(qty, '数量')
@@ -98,7 +98,7 @@ export async function giftsRedeemCommand(ctx: CliContext): Promise<void> {
   await ctx.result(r)
   await ctx.say(
     [
-      `兑换成功（兑换单 ${r.redemptionId}）：卡号 ${r.cardNo}`,
+      `兑换成功（兑换单 ${r.slipNo}）：卡号 ${r.cardNo}`,
       ...r.lines.map((l) => `  ${l.name} × ${l.qty}  ${l.points.toLocaleString('en-US')} 分`),
       `积分 ${r.pointsBefore.toLocaleString('en-US')} → ${r.pointsAfter.toLocaleString('en-US')}（共 ${r.points.toLocaleString('en-US')} 分）`,
     ].join('\n'),
@@ -140,7 +140,7 @@ export async function giftsCatalogueCommand(ctx: CliContext): Promise<void> {
   // Loaded only here: the other commands need no browser driver.
   const { htmlToPdf } = await import('../../print/chromium')
   const pdf = await htmlToPdf(doc.html, ctx.io.env)
-  writeFileSync(file, pdf)
+  writeFileExplained(file, pdf)
   await ctx.result({ file, count: doc.count, pages: doc.pages, validFrom, validUntil, bytes: pdf.length })
   await ctx.say(
     `礼品册已保存到 ${file}：${doc.count} 种礼品，${doc.pages} 页，有效期 ${chineseDate(validFrom)} 至 ${chineseDate(validUntil)}。`,

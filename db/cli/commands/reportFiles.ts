@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { writeFileExplained } from '../../fileErrors'
 import { resolve } from 'node:path'
 import { programmeReportHtml } from '../../print/programmeReport'
 import { reportTableHtml } from '../../print/reportTable'
@@ -33,7 +33,7 @@ export async function reportMonthlyCommand(ctx: CliContext): Promise<void> {
   const file = here(ctx, ctx.args.pdf)
   const report = programmeReportHtml(ctx.db, { month, department: ctx.args.department }, ctx.actor.name)
   const pdf = await pdfOf(ctx, report.html)
-  writeFileSync(file, pdf)
+  writeFileExplained(file, pdf)
   await ctx.result({ file, month: report.month, bytes: pdf.length })
   await ctx.say(`会员计划月度报告（${report.month}）已保存到 ${file}。`)
 }
@@ -57,7 +57,11 @@ export async function reportTableCommand(ctx: CliContext): Promise<void> {
   const stamp = { generatedAt: data.generatedAt, operator: ctx.actor.name }
   const file = here(ctx, (xlsx ?? pdf)!)
   if (xlsx) await writeReportTableXlsx(file, table, stamp)
-  else writeFileSync(file, await pdfOf(ctx, reportTableHtml(table, { ...stamp, store: getSettings(ctx.db).storeName })))
+  else
+    writeFileExplained(
+      file,
+      await pdfOf(ctx, reportTableHtml(table, { ...stamp, store: getSettings(ctx.db).storeName })),
+    )
   await ctx.result({ file, chart, title: table.title, period: table.period, rows: table.rows.length })
   await ctx.say(`${table.title}（${table.period}，${table.rows.length} 行）已保存到 ${file}。`)
 }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs'
-import { isAppError, notFound } from '../../errors'
+import { isAppError } from '../../errors'
 import { parseSheetIssueField } from '../../rules/storeSales'
 import { importStoreSales } from '../../services/reports/storeSalesImport'
 import type { CliContext } from '../context'
+import { fileError } from '../../fileErrors'
 import { emit } from '../io'
 
 /**
@@ -11,7 +12,7 @@ import { emit } from '../io'
  * listing every bad cell on stderr (and, with --json, in the error's `issues`).
  */
 export async function importStoreSalesCommand(ctx: CliContext): Promise<number | void> {
-  if (!existsSync(ctx.file)) throw notFound(`找不到要导入的文件：${ctx.file}`)
+  if (!existsSync(ctx.file)) throw fileError({ code: 'ENOENT' }, ctx.file, 'read')
   try {
     const r = await importStoreSales(ctx.db, ctx.file, ctx.actor)
     await ctx.result({ file: r.file, rows: r.rows, added: r.added, replaced: r.replaced })

@@ -120,7 +120,7 @@ export async function exportBirthdaySms(
     await rename(temp, input.file)
   } catch (e) {
     await rm(temp, { force: true })
-    throw explainFileError(e)
+    throw explainFileError(e, input.file)
   }
   db.sqlite
     .prepare(

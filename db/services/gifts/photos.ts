@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
+import { fileError, withFileErrors } from '../../fileErrors'
 import { validationError } from '../../errors'
 
 /**
@@ -26,10 +27,13 @@ export function storePhoto(photosDir: string, source: string): string {
   const ext = extname(source).toLowerCase()
   if (!PHOTO_TYPES[ext]) throw validationError(`照片须为图片文件（${PHOTO_EXTENSIONS.join('、')}）`)
   if (!existsSync(source)) throw validationError('找不到所选的照片文件')
-  if (statSync(source).size > MAX_PHOTO_BYTES) throw validationError('照片不能超过 5 MB，请先缩小后再选')
+  const picked = withFileErrors(source, 'read', () => statSync(source))
+  if (picked.isDirectory()) throw fileError({ code: 'EISDIR' }, source, 'read')
+  if (picked.size > MAX_PHOTO_BYTES) throw validationError('照片不能超过 5 MB，请先缩小后再选')
   mkdirSync(photosDir, { recursive: true })
   const name = `${randomUUID()}${ext}`
-  copyFileSync(source, join(photosDir, name))
+  // Reading the picked file is what fails in practice (permissions); say that, naming it.
+  withFileErrors(source, 'read', () => copyFileSync(source, join(photosDir, name)))
   return name
 }
 

@@ -2,7 +2,7 @@ import type { Actor } from '../../actor'
 import { conflict, notFound, validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
 import { dateToYmd, ymdToInt } from '../../rules/dates'
-import { eligibility, RETURN_DAYS, withinReturnWindow } from '../../rules/gifts'
+import { eligibility, redemptionSlipNo, RETURN_DAYS, withinReturnWindow } from '../../rules/gifts'
 import { statements } from '../../statements'
 import { parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
@@ -60,6 +60,8 @@ export type RedeemInput = z.input<typeof redeemSchema>
 
 export interface Redeemed {
   redemptionId: number
+  /** DH000001: what the slip prints and the desk shows */
+  slipNo: string
   memberId: number
   cardNo: string
   points: number
@@ -119,9 +121,17 @@ export function redeemGifts(db: Db, input: RedeemInput, actor: Actor): Redeemed 
         actor,
       )
     }
-    recordAudit(db, actor, 'redeem', 'member', m.id, `积分兑换 ${total} 分（兑换单 ${redemptionId}）：${names}`)
+    recordAudit(
+      db,
+      actor,
+      'redeem',
+      'member',
+      m.id,
+      `积分兑换 ${total} 分（兑换单 ${redemptionSlipNo(redemptionId)}）：${names}`,
+    )
     return {
       redemptionId,
+      slipNo: redemptionSlipNo(redemptionId),
       memberId: m.id,
       cardNo: m.cardNo,
       points: total,
@@ -199,7 +209,7 @@ export function returnRedeemed(
       'return',
       'member',
       red.member_id,
-      `兑换退回 ${g.code}×${r.qty}（兑换单 ${red.id}），退还 ${points} 分`,
+      `兑换退回 ${g.code}×${r.qty}（兑换单 ${redemptionSlipNo(red.id)}），退还 ${points} 分`,
     )
     return { points, pointsAfter: posted.balance, onHand: moved.onHand }
   })

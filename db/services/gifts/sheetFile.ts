@@ -39,7 +39,7 @@ export async function writeSheetFile(file: string, format: 'xlsx' | 'csv', parts
     await rename(temp, file)
   } catch (e) {
     await rm(temp, { force: true })
-    throw explainFileError(e)
+    throw explainFileError(e, file)
   }
 }
 

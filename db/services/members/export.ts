@@ -3,6 +3,7 @@ import { rename, rm, writeFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
 import type { Actor } from '../../actor'
 import { conflict } from '../../errors'
+import { fileError } from '../../fileErrors'
 import type { Db } from '../../handle'
 import { intToYmd } from '../../rules/dates'
 import { maskIdNumber } from '../../rules/idNumber'
@@ -123,7 +124,7 @@ export async function exportMembers(
     await rename(temp, input.file)
   } catch (e) {
     await rm(temp, { force: true })
-    throw explainFileError(e)
+    throw explainFileError(e, input.file)
   }
   const how = input.full ? '含完整手机号和身份证号' : '手机号和身份证号已打码'
   recordAudit(db, actor, 'export', 'member', null, `导出会员名单${count}条（${input.format.toUpperCase()}，${how}）`)
@@ -131,13 +132,12 @@ export async function exportMembers(
 }
 
 /** Windows refuses to replace a file Excel has open; say so in words the user can act on. */
-export function explainFileError(e: unknown): unknown {
+export function explainFileError(e: unknown, file?: string): unknown {
   const code = (e as NodeJS.ErrnoException)?.code
   if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
     return conflict('无法写入该文件：它可能正在 Excel 中打开，或该位置没有写入权限。请关闭文件或换个位置后重试')
   }
-  if (code === 'ENOENT') return conflict('保存位置不存在，请重新选择')
-  return e
+  return fileError(e, file, 'write') ?? e
 }
 
 /** UTF-8 with a BOM (without it Excel reads the file as GBK) and CRLF line ends. */

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import type { Actor } from '../../actor'
 import type { Db } from '../../handle'
 import { recordAudit } from '../audit'
-import { csvField, escapeFormula } from '../members/export'
+import { csvField, escapeFormula, explainFileError } from '../members/export'
 import { expiringSoon, type ExpiringMember } from './expiry'
 
 const COLUMNS: { header: string; width: number; value: (m: ExpiringMember) => string | number }[] = [
@@ -49,7 +49,7 @@ export async function exportExpiring(
     await rename(temp, input.file)
   } catch (e) {
     await rm(temp, { force: true })
-    throw e
+    throw explainFileError(e, input.file)
   }
   recordAudit(
     db,

@@ -1,6 +1,7 @@
 import type { Actor } from '../../actor'
 import { conflict, validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
+import { deskReceiptDayPrefix, deskReceiptNo, deskReceiptSeq } from '../../rules/deskReceipt'
 import { parseInput, z } from '../../validate'
 import { storeDayInt, storeZone } from '../../clock'
 import { lengthProblem, lineAmountProblem, purchaseDayProblem } from '../../rules/limits'
@@ -16,7 +17,8 @@ export const deskPurchaseSchema = z
     memberId: z.number().int().positive().optional(),
     cardNo: z.string().trim().max(30).optional(),
     phone: z.string().trim().max(20).optional(),
-    receiptNo: z.string().trim().min(1, '请填写单号').max(40),
+    /** empty or absent: the desk numbers it (服务台20261123-0001) when it is saved */
+    receiptNo: z.string().trim().max(40).default(''),
     lineNo: z.number().int().min(1).max(9999).default(1),
     /** ms; defaults to now */
     purchasedAt: z.number().int('交易时间无效').optional(),
@@ -102,15 +104,29 @@ export function previewPurchase(db: Db, input: DeskPurchaseInput): PurchasePrevi
   return resolveLine(db, new PurchaseBook(db), input).preview
 }
 
+export type RecordedPurchase = PurchasePreview & { purchaseId: number; receiptNo: string }
+
+/** The next free 服务台yyyymmdd-nnnn of the store's day (db/clock: the store's zone, not the machine's). */
+function nextDeskReceiptNo(db: Db): string {
+  const day = storeDayInt(db)
+  const prefix = deskReceiptDayPrefix(day)
+  // '.' sorts right after '-': the range holds exactly the numbers starting with this day's prefix
+  // and is answered from the receipt index.
+  const taken = db.sqlite
+    .prepare('SELECT DISTINCT receipt_no FROM purchases WHERE receipt_no >= ? AND receipt_no < ?')
+    .pluck()
+    .all(prefix, `${prefix.slice(0, -1)}.`) as string[]
+  const last = taken.reduce((max, no) => Math.max(max, deskReceiptSeq(no, day) ?? 0), 0)
+  return deskReceiptNo(day, last + 1)
+}
+
 /** Saves one purchase with its points, in one transaction; a rejected call changes nothing. */
-export function recordPurchase(
-  db: Db,
-  input: DeskPurchaseInput,
-  actor: Actor,
-): PurchasePreview & { purchaseId: number } {
+export function recordPurchase(db: Db, input: DeskPurchaseInput, actor: Actor): RecordedPurchase {
   return inTransaction(db, () => {
     const book = new PurchaseBook(db)
     const { line, preview } = resolveLine(db, book, input)
+    // Numbered inside the write transaction, so two desks never draw the same number.
+    if (!line.receiptNo) line.receiptNo = nextDeskReceiptNo(db)
     if (book.exists(line.receiptNo, line.lineNo)) {
       throw conflict(`单号 ${line.receiptNo} 第 ${line.lineNo} 行已经录入过`)
     }
@@ -123,6 +139,6 @@ export function recordPurchase(
       purchaseId,
       `录入消费：单号 ${line.receiptNo}，积分 ${preview.points.toLocaleString('en-US')}`,
     )
-    return { ...preview, purchaseId }
+    return { ...preview, purchaseId, receiptNo: line.receiptNo }
   })
 }

@@ -16,6 +16,7 @@ export {
   recordPurchase,
   type DeskPurchaseInput,
   type PurchasePreview,
+  type RecordedPurchase,
 } from './desk'
 export { memberLedger, memberPurchases, type LedgerItem, type MemberPageQuery, type PurchaseItem } from './history'
 export { commitPurchaseImport, isPurchaseImporting, previewPurchaseImport, type PurchaseImportPreview } from './import'

@@ -85,6 +85,6 @@ export async function writeReportTableXlsx(file: string, table: ReportTable, sta
     await rename(temp, file)
   } catch (e) {
     await rm(temp, { force: true })
-    throw explainFileError(e)
+    throw explainFileError(e, file)
   }
 }

@@ -19,6 +19,7 @@ import { photoDataUrl, photosDirOf, storePhoto, PHOTO_EXTENSIONS } from '../../.
 import { getSettings, updateSettings } from '../../../db/services/settings'
 import { actorOf, type HandlerContext } from '../context'
 import { progressTo } from '../sheetImport'
+import { withFileErrors } from '../../../db/fileErrors'
 import type { Handlers } from '../dispatch'
 
 const docsOf = (ctx: HandlerContext, p: Parameters<typeof birthdayMailDocs>[1], template?: string) =>
@@ -26,7 +27,7 @@ const docsOf = (ctx: HandlerContext, p: Parameters<typeof birthdayMailDocs>[1], 
 
 async function writePdf(file: string, pdf: Buffer) {
   try {
-    await writeFile(file, pdf)
+    await withFileErrors(file, 'write', () => writeFile(file, pdf))
   } catch {
     throw conflict(`无法写入 ${file}：文件可能正被其他程序打开，或该文件夹不可写。`)
   }

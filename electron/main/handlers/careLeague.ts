@@ -11,6 +11,7 @@ import {
   scheduleCake,
 } from '../../../db/services/care'
 import { actorOf } from '../context'
+import { withFileErrors } from '../../../db/fileErrors'
 import type { Handlers } from '../dispatch'
 
 /** 月度评比 (league, its printed report) and 生日蛋糕 (the list and its deliveries). */
@@ -28,7 +29,7 @@ export const careLeagueHandlers = {
     if (!file) return null
     const pdf = await ctx.shell.printer.pdf(doc.html)
     try {
-      await writeFile(file, pdf)
+      await withFileErrors(file, 'write', () => writeFile(file, pdf))
     } catch {
       throw conflict(`无法写入 ${file}：文件可能正被其他程序打开，或该文件夹不可写。`)
     }

@@ -23,6 +23,7 @@ import { redemptionSlipHtml } from '../../../db/print/redemptionSlip'
 import { giftCatalogueHtml, type CatalogueInput } from '../../../db/print/giftCatalogue'
 import { conflict } from '../../../db/errors'
 import { actorOf, type HandlerContext } from '../context'
+import { withFileErrors } from '../../../db/fileErrors'
 import type { Handlers } from '../dispatch'
 
 // Built before any dialog opens, so a bad period or an empty catalogue is refused at once.
@@ -73,7 +74,7 @@ export const giftsHandlers = {
     if (!file) return null
     const pdf = await ctx.shell.printer.pdf(doc.html)
     try {
-      await writeFile(file, pdf)
+      await withFileErrors(file, 'write', () => writeFile(file, pdf))
     } catch {
       throw conflict(`无法写入 ${file}：文件可能正被其他程序打开，或该文件夹不可写。`)
     }

@@ -33,7 +33,7 @@ async function save(file: string, bytes: Buffer): Promise<void> {
   try {
     await writeFile(file, bytes)
   } catch (e) {
-    throw explainFileError(e)
+    throw explainFileError(e, file)
   }
 }
 

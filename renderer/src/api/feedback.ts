@@ -31,7 +31,7 @@ export function reportError(e: unknown): void {
     if (e.reported) return
     e.reported = true
     if (e.kind === 'unauthenticated') toast.warning(e.message || '请重新登录')
-    else if (e.kind === 'database' || e.kind === 'transport') {
+    else if (e.kind === 'database' || e.kind === 'busy' || e.kind === 'transport') {
       notification.error({ title: '操作未完成', content: e.message, duration: 15000, closable: true })
     } else toast.error(e.message)
     return

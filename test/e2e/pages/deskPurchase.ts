@@ -20,6 +20,7 @@ export class DeskPurchasePage {
   readonly save: Locator
   readonly last: Locator
   readonly lastBalance: Locator
+  readonly lastReceipt: Locator
 
   constructor(readonly page: Page) {
     this.view = page.getByTestId('desk-view')
@@ -40,6 +41,7 @@ export class DeskPurchasePage {
     this.save = page.getByTestId('desk-save')
     this.last = page.getByTestId('desk-last')
     this.lastBalance = page.getByTestId('desk-last-balance')
+    this.lastReceipt = page.getByTestId('desk-last-receipt')
   }
 
   /** From anywhere in the app: the 消费积分 job opens on its first tab, 录入消费. */

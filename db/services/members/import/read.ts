@@ -1,9 +1,10 @@
-import { existsSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
-import { notFound, validationError } from '../../../errors'
+import { validationError } from '../../../errors'
+import { fileError, withFileErrors } from '../../../fileErrors'
 import type { Cell } from './cells'
 import type { ImportProgress } from './types'
 
@@ -22,11 +23,13 @@ type Progress = (p: ImportProgress) => void
 /** Reads the first worksheet of an .xlsx or a .csv (UTF-8 with or without BOM, GBK, UTF-16). */
 export async function readSheetFile(file: string, onProgress?: Progress): Promise<SheetData> {
   const ext = extname(file).toLowerCase()
-  if (!existsSync(file)) throw notFound(`找不到文件：${basename(file)}`)
+  // Missing, a folder, or not ours to read: said before the file type, which would only mislead.
+  const kind = withFileErrors(file, 'read', () => statSync(file))
+  if (kind.isDirectory()) throw fileError({ code: 'EISDIR' }, file, 'read')
   let grid: Grid
   let warnings: string[] = []
   if (ext === '.xlsx') ({ grid, warnings } = await readXlsx(file, onProgress))
-  else if (ext === '.csv' || ext === '.txt') grid = await readCsv(file, onProgress)
+  else if (ext === '.csv' || ext === '.txt') grid = await withFileErrors(file, 'read', () => readCsv(file, onProgress))
   else throw validationError('只能导入 .xlsx 或 .csv 文件（旧版 .xls 请先在 Excel 中另存为 .xlsx）')
   const sheet = toSheet(basename(file), grid)
   if (warnings.length) sheet.warnings = warnings
@@ -99,9 +102,10 @@ async function readXlsx(file: string, onProgress?: Progress): Promise<{ grid: Gr
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.readFile(file)
-  } catch {
-    throw validationError(
-      '无法读取该 Excel 文件：文件已损坏，或并不是 .xlsx 格式（旧版 .xls 请先在 Excel 中另存为 .xlsx）',
+  } catch (e) {
+    throw (
+      fileError(e, file, 'read') ??
+      validationError('无法读取该 Excel 文件：文件已损坏，或并不是 .xlsx 格式（旧版 .xls 请先在 Excel 中另存为 .xlsx）')
     )
   }
   const [sheet, ...others] = workbook.worksheets
