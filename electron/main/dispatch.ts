@@ -24,7 +24,7 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
       if (!operator) return fail(new AppError('unauthenticated', '请先登录'))
       if (!spec.access.includes(operator.role)) return fail(new AppError('forbidden', '您的角色无权执行此操作'))
     }
-    // First call after the store's midnight: the day's expiry and tier jobs run before it.
+    // The first call after the store's midnight runs the day's jobs (backup, expiry, tiers) first.
     state.jobs?.ensureToday()
     const ctx: HandlerContext = { state, shell, senderId, actor: operator ? toActor(operator) : null }
     try {
