@@ -5,6 +5,7 @@ import { BUSY_MESSAGE, isAppError, isSqliteBusy, notFound } from '../errors'
 import { checkSaveTarget, fileError } from '../fileErrors'
 import { fileLogger, logDirOf, type Logger } from '../log'
 import type { Db } from '../handle'
+import { createJobRunner } from '../jobs/runner'
 import { closeDatabase, openDatabase } from '../open'
 import { REPORT_READERS, type Role } from '../rules/roles'
 import { parseCliArgs, type CliArgs, type CommandOption } from './args'
@@ -24,6 +25,7 @@ import { birthdaysCommand } from './commands/birthdays'
 import { assignAutoCommand, assignCommand, staffAddCommand } from './commands/careAssign'
 import { exportCommand, exportFormatOf, importCommand, listCommand, seedCommand } from './commands/members'
 import { importPurchasesCommand, pointsCheckCommand } from './commands/purchases'
+import { jobLog, jobsRunCommand } from './commands/jobs'
 import { pointsExpireCommand } from './commands/points'
 import { cardsRenewDueCommand, tiersReviewCommand } from './commands/tiers'
 import { reportKpiCommand } from './commands/reports'
@@ -45,6 +47,8 @@ interface Command {
   roles?: readonly Role[]
   /** 'create': a missing database file is created (new store); 'none': the command opens it itself. */
   database: 'existing' | 'create' | 'none'
+  /** Reads or writes points or tiers: the daily jobs due since the store's midnight run first. */
+  dailyJobs?: true
   /** Checks the FILE argument before anything is opened (a usage error wins over a missing database). */
   check?(file: string): void
   /** Resolves to the exit code when it is not simply 0 (e.g. `points check` finding differences). */
@@ -54,16 +58,24 @@ interface Command {
 const COMMANDS: Command[] = [
   { words: ['seed'], options: ['members', 'purchases', 'seed'], roles: ADMIN, database: 'create', run: seedCommand },
   { words: ['import', 'members'], file: 'FILE', roles: IMPORTERS, database: 'create', run: importCommand },
-  { words: ['import', 'purchases'], file: 'FILE', roles: IMPORTERS, database: 'existing', run: importPurchasesCommand },
-  { words: ['points', 'check'], database: 'existing', run: pointsCheckCommand },
+  {
+    words: ['import', 'purchases'],
+    file: 'FILE',
+    roles: IMPORTERS,
+    database: 'existing',
+    dailyJobs: true,
+    run: importPurchasesCommand,
+  },
+  { words: ['points', 'check'], database: 'existing', dailyJobs: true, run: pointsCheckCommand },
   // Anyone may list (masked); the JSON form checks REVEALERS itself as it prints full numbers.
-  { words: ['members', 'list'], database: 'existing', run: listCommand },
+  { words: ['members', 'list'], database: 'existing', dailyJobs: true, run: listCommand },
   {
     words: ['export', 'members'],
     file: 'FILE',
     roles: REVEALERS,
     database: 'existing',
     check: exportFormatOf,
+    dailyJobs: true,
     run: exportCommand,
   },
   // Expiry also runs at every app start; the CLI is for scheduled jobs and catching up.
@@ -105,6 +117,7 @@ const COMMANDS: Command[] = [
     options: ['card'],
     roles: GIFT_KEEPERS,
     database: 'existing',
+    dailyJobs: true,
     run: giftsRedeemCommand,
   },
   // Prints nothing personal and writes nothing to the database: anyone may make the catalogue.
@@ -132,14 +145,24 @@ const COMMANDS: Command[] = [
   { words: ['stock', 'check'], database: 'existing', run: stockCheckCommand },
   // Read-only figures for the monthly meeting (--pdf writes the printed report).
   { words: ['league'], options: ['month', 'pdf'], database: 'existing', run: leagueCommand },
-  { words: ['cake-list'], options: ['month'], database: 'existing', run: cakeListCommand },
+  { words: ['cake-list'], options: ['month'], database: 'existing', dailyJobs: true, run: cakeListCommand },
   // The programme's figures carry no personal data, but they are the planners' business.
-  { words: ['report', 'kpi'], options: ['month'], roles: REPORT_READERS, database: 'existing', run: reportKpiCommand },
+  {
+    words: ['report', 'kpi'],
+    options: ['month'],
+    roles: REPORT_READERS,
+    database: 'existing',
+    dailyJobs: true,
+    run: reportKpiCommand,
+  },
+  // What the app runs once per store day (backup, expiry, tier review, renewals), for a scheduler.
+  { words: ['jobs', 'run'], roles: ['admin', 'planner'], database: 'existing', run: jobsRunCommand },
   {
     words: ['report', 'monthly'],
     options: ['month', 'pdf', 'department'],
     roles: REPORT_READERS,
     database: 'existing',
+    dailyJobs: true,
     run: reportMonthlyCommand,
   },
   {
@@ -152,6 +175,7 @@ const COMMANDS: Command[] = [
     options: ['from', 'to', 'department', 'xlsx', 'pdf'],
     roles: REPORT_READERS,
     database: 'existing',
+    dailyJobs: true,
     run: reportTableCommand,
   },
   // All rows or none: a file with a bad row exits 1 listing every bad cell.
@@ -286,6 +310,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       db = openDatabase(dbFile)
       log = fileLogger(logDirOf(dbFile))
       actor = actorFor(db, args.operator, command.roles)
+      if (command.dailyJobs) createJobRunner({ db: () => db!, log: jobLog({ io }) }).ensureToday()
     }
     // An output file's folder is checked before any work (a PDF takes seconds to render).
     for (const out of [args.pdf, args.sms, args.xlsx]) if (out) checkSaveTarget(resolve(io.cwd ?? process.cwd(), out))

@@ -15,6 +15,9 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   points expire [--as-of 日期]  处理截至该日（YYYY-MM-DD，默认今天）到期的积分；重复执行不会重复扣减
   tiers review [--as-of 日期]   做截至该日应做的年度等级评级（降级只在此时发生）；同一评级日只做一次
   cards renew-due [--as-of 日期] 为有效期内积分达标的过期会员卡自动续期；重复执行不会重复续期
+  jobs run                      立即执行每日任务（与程序在门店零点后执行的相同）：每日备份（数据库旁的 backups 文件夹）、
+                                积分过期、年度等级评级、会员卡有效期与自动续期；重复执行不会重复处理；
+                                --json 输出 {day, jobs:[{job, label, ok, summary, result|error}]}；有任务失败时退出码为 1
   import gifts FILE             从 .xlsx / .csv 导入礼品目录（重复导入按编码更新；库存列只在礼品尚无流水时记为期初库存）
   import store-sales FILE       从 .xlsx / .csv 导入全店月度销售（表头：月份、课别、销售额，销售额以元计）；
                                 已有的月份课别数字被替换；有任何错误行时整份文件不导入，退出码为 1 并列出全部错误

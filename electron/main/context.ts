@@ -1,5 +1,6 @@
 import type { Actor } from '../../db/actor'
 import type { Db } from '../../db/handle'
+import type { JobRunner } from '../../db/jobs/runner'
 import type { OpenOptions } from '../../db/open'
 import type { OperatorInfo } from '../../db/services/operators'
 import type { SheetData } from '../../db/services/members/import'
@@ -39,6 +40,8 @@ export interface AppState {
   readonly sessions: Map<number, OperatorInfo>
   /** Parsed import files waiting for the user's confirmation, by token. */
   readonly imports: Map<string, { sheet: SheetData; senderId: number }>
+  /** The daily jobs (db/jobs); the dispatcher asks it before each call whether a new store day began. */
+  readonly jobs?: JobRunner
 }
 
 export interface HandlerContext {

@@ -26,6 +26,8 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
       if (!operator) return fail(new AppError('unauthenticated', '请先登录'))
       if (!spec.access.includes(operator.role)) return fail(new AppError('forbidden', '您的角色无权执行此操作'))
     }
+    // The first call after the store's midnight runs the day's jobs (backup, expiry, tiers) first.
+    state.jobs?.ensureToday()
     const ctx: HandlerContext = { state, shell, senderId, actor: operator ? toActor(operator) : null }
     try {
       const handler = handlers[name] as (i: unknown, c: HandlerContext) => unknown

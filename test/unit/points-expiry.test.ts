@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMember } from '../../db/services/members'
-import { expirePoints, expirePointsAtStartup, expiringSoon } from '../../db/services/points/expiry'
+import { expirePoints, expireDuePoints, expiringSoon } from '../../db/services/points/expiry'
 import { postPoints, type LedgerKind } from '../../db/services/points/ledger'
 import { updateSettings } from '../../db/services/settings'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
@@ -91,11 +91,11 @@ describe('calendar-year expiry (the default)', () => {
     expect(() => expire('2026-02-30')).toThrow('日期应为 YYYY-MM-DD 格式的有效日期')
   })
 
-  it('runs at start-up for today', () => {
+  it('lapses what is due by the store day (the daily job)', () => {
     post('earn', 100, '2025-01-01')
     t.setNow(new Date(2026, 0, 1, 8))
-    expect(expirePointsAtStartup(t.db)).toEqual({ members: 1, points: 100 })
-    expect(expirePointsAtStartup(t.db)).toEqual({ members: 0, points: 0 })
+    expect(expireDuePoints(t.db)).toEqual({ members: 1, points: 100 })
+    expect(expireDuePoints(t.db)).toEqual({ members: 0, points: 0 })
   })
 })
 

@@ -6,6 +6,7 @@ import { eligibility, redemptionSlipNo, RETURN_DAYS, withinReturnWindow } from '
 import { statements } from '../../statements'
 import { parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
+import { balanceNow, postDueExpiry } from '../points/lapse'
 import { postPoints } from '../points/ledger'
 import { getSettings } from '../settings'
 import { giftByCode, requireKeeper } from './catalogue'
@@ -34,11 +35,12 @@ export interface MemberAtDesk {
   status: string
 }
 
+/** The member as the desk sees them: the balance net of points lapsed by now (see points/lapse.ts). */
 export function memberAtDesk(db: Db, memberId: number): MemberAtDesk {
   const m = stmts(db).member.get(memberId) as
     { id: number; card_no: string; points: number; tier: string; status: string } | undefined
   if (!m) throw notFound('找不到该会员')
-  return { id: m.id, cardNo: m.card_no, points: m.points, tier: m.tier, status: m.status }
+  return { id: m.id, cardNo: m.card_no, points: balanceNow(db, m.id, m.points), tier: m.tier, status: m.status }
 }
 
 export const todayOf = (db: Db) => ymdToInt(dateToYmd(db.now()))
@@ -84,6 +86,8 @@ export function redeemGifts(db: Db, input: RedeemInput, actor: Actor): Redeemed 
   for (const l of r.lines) wanted.set(l.code, (wanted.get(l.code) ?? 0) + l.qty)
   const tiers = getSettings(db).tierTable
   return inTransaction(db, () => {
+    // Points lapsed since midnight are posted first (and kept only if the redemption goes through).
+    postDueExpiry(db, r.memberId)
     const m = memberAtDesk(db, r.memberId)
     if (m.status !== 'active') throw conflict('该会员卡不是正常状态（已挂失、补卡或注销），不能兑换')
     const today = todayOf(db)

@@ -5,6 +5,7 @@ import { isMobile } from '../../rules/phone'
 import { toHalfWidth } from '../../rules/text'
 import { statements } from '../../statements'
 import { parseInput, z } from '../../validate'
+import { balanceNow } from '../points/lapse'
 import { toListItem, type MemberListItem } from './dto'
 import { memberRowById, type MemberRowRaw } from './rows'
 
@@ -114,6 +115,8 @@ export function getMember(db: Db, input: { id: number }): MemberDetail {
     : null
   return {
     ...toListItem(row),
+    // The drawer shows what the member can spend now, even before the daily expiry has run.
+    points: balanceNow(db, id, row.points as number),
     address: (row.address as string | null) ?? null,
     postalCode: (row.postal_code as string | null) ?? null,
     addressReturnedAt: (row.address_returned_at as number | null) ?? null,

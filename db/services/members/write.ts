@@ -6,6 +6,7 @@ import { STATUS_LABELS } from '../../rules/members'
 import { tierNames } from '../../rules/tiers'
 import { labelOf, parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
+import { postDueExpiry } from '../points/lapse'
 import { postPoints } from '../points/ledger'
 import { getSettings } from '../settings'
 import { assignMissingValidity } from '../tiers/validity'
@@ -181,6 +182,8 @@ export function replaceCard(db: Db, input: ReplaceCardInput, actor: Actor) {
     if (memberIdByCard(db, newCardNo) !== undefined) {
       fail([{ field: 'newCardNo', message: `卡号 ${newCardNo} 已被使用` }])
     }
+    // The new card carries what is still valid: points lapsed since midnight are posted first.
+    const lapsed = postDueExpiry(db, v.id)
     const now = db.now().getTime()
     db.sqlite.prepare(`UPDATE member_cards SET status = 'replaced' WHERE card_no = ?`).run(before.card_no)
     db.sqlite
@@ -203,7 +206,7 @@ export function replaceCard(db: Db, input: ReplaceCardInput, actor: Actor) {
         kind: 'transfer',
         points: 0,
         ref: newCardNo,
-        reason: `补卡：原卡 ${before.card_no} 的 ${Number(before.points).toLocaleString('en-US')} 积分转入新卡 ${newCardNo}`,
+        reason: `补卡：原卡 ${before.card_no} 的 ${(Number(before.points) - lapsed).toLocaleString('en-US')} 积分转入新卡 ${newCardNo}`,
       },
       actor,
     )

@@ -4,6 +4,7 @@ import { inTransaction, type Db } from '../../handle'
 import type { Role } from '../../rules/roles'
 import { parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
+import { postDueExpiry } from './lapse'
 import { postPoints, type Posted } from './ledger'
 
 /** Manual adjustments move points outside every rule, so only the programme's owners may make them. */
@@ -27,6 +28,8 @@ export function adjustPoints(db: Db, input: AdjustInput, actor: Actor): Posted {
   if (!POINTS_ADJUSTERS.includes(actor.role)) throw forbidden('只有管理员和企划可以调整积分')
   const a = parseInput(adjustInput, input)
   return inTransaction(db, () => {
+    // A deduction must not take points that lapsed since midnight: they go first, as the job would.
+    if (a.points < 0) postDueExpiry(db, a.memberId)
     const posted = postPoints(db, { memberId: a.memberId, kind: 'adjust', points: a.points, reason: a.reason }, actor)
     const signed = a.points > 0 ? `+${a.points}` : String(a.points)
     recordAudit(db, actor, 'adjust', 'points', a.memberId, `人工调整积分 ${signed}：${a.reason}`)

@@ -1,6 +1,8 @@
 import { SYSTEM_ACTOR, type Actor } from '../../actor'
+import { storeToday } from '../../clock'
 import { inTransaction, type Db } from '../../handle'
 import { formatDay, parseDay, type ExpiryRules } from '../../rules/expiry'
+import { formatYmd } from '../../rules/dates'
 import { maskPhone } from '../../rules/phone'
 import { statements } from '../../statements'
 import { parseInput, z } from '../../validate'
@@ -16,7 +18,7 @@ export interface ExpiryRun {
   points: number
 }
 
-interface Due {
+export interface Due {
   memberId: number
   points: number
   /** The latest expiry day among the lapsed grants: the entry's date */
@@ -36,6 +38,21 @@ function reasonFor(rules: ExpiryRules, lots: Lot[], at: number): string {
 }
 
 /**
+ * "Today" for the expiry: the store's calendar day (db/clock.ts), never the machine's, as the day
+ * text the expiry's rules read. A grant lapses at the start of its expiry day, so all of today counts.
+ */
+export const expiryDayOf = (db: Db): string => formatYmd(storeToday(db))
+
+/** What of a member's open grants has lapsed by `asOfMs` (the start of a day), or null when nothing. */
+export function dueOf(rules: ExpiryRules, lots: Lot[], asOfMs: number): Omit<Due, 'memberId'> | null {
+  const lapsed = lots.filter((l) => l.expires <= asOfMs)
+  if (!lapsed.length) return null
+  const at = Math.max(...lapsed.map((l) => l.expires))
+  const points = lapsed.reduce((n, l) => n + l.left, 0)
+  return { points, at, reason: reasonFor(rules, lapsed, at) }
+}
+
+/**
  * Lapses every grant whose expiry day is on or before `asOf` and is still unspent: one 'expire'
  * entry per member, dated the expiry day. One pass over the ledger inside one transaction; the
  * entries it posts consume those same grants, so a second run for the same day posts nothing.
@@ -48,11 +65,8 @@ export function expirePoints(db: Db, input: { asOf: string }, actor: Actor): Exp
     // Collected first: better-sqlite3 cannot write while the ledger is being iterated.
     const due: Due[] = []
     walkLots(db, rules, (memberId, lots) => {
-      const lapsed = lots.filter((l) => l.expires <= asOfMs)
-      if (!lapsed.length) return
-      const at = Math.max(...lapsed.map((l) => l.expires))
-      const points = lapsed.reduce((n, l) => n + l.left, 0)
-      due.push({ memberId, points, at, reason: reasonFor(rules, lapsed, at) })
+      const d = dueOf(rules, lots, asOfMs)
+      if (d) due.push({ memberId, ...d })
     })
     let points = 0
     for (const d of due) {
@@ -74,11 +88,11 @@ export function expirePoints(db: Db, input: { asOf: string }, actor: Actor): Exp
 }
 
 /**
- * What the main process runs once the database is open: lapse everything due by today. Safe to
- * run on every start, as the expiry is idempotent.
+ * The daily job (db/jobs): lapse everything due by the store's today, whatever the machine's zone.
+ * Idempotent, so the job runner may run it at start-up, after midnight and on demand.
  */
-export function expirePointsAtStartup(db: Db): ExpiryRun {
-  return expirePoints(db, { asOf: formatDay(db.now().getTime()) }, SYSTEM_ACTOR)
+export function expireDuePoints(db: Db): ExpiryRun {
+  return expirePoints(db, { asOf: expiryDayOf(db) }, SYSTEM_ACTOR)
 }
 
 const soonInput = z.object({

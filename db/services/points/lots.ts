@@ -13,6 +13,7 @@ export interface Lot {
 const stmts = statements((s) => ({
   // points_ledger_member (member_id, id) gives this order without a sort.
   all: s.prepare('SELECT member_id, at, kind, delta FROM points_ledger ORDER BY member_id, id').raw(),
+  member: s.prepare('SELECT at, kind, delta FROM points_ledger WHERE member_id = ? ORDER BY id').raw(),
 }))
 
 /**
@@ -73,4 +74,12 @@ export function walkLots(db: Db, rules: ExpiryRules, visit: (memberId: number, l
     book.apply(at, kind, delta)
   }
   if (member !== -1) visit(member, book.open())
+}
+
+/** One member's open grants, oldest first (a desk, a redemption: one member's ledger, by index). */
+export function memberLots(db: Db, rules: ExpiryRules, memberId: number): Lot[] {
+  const book = new LotBook(expiryCache(rules))
+  for (const [at, kind, delta] of stmts(db).member.all(memberId) as [number, string, number][])
+    book.apply(at, kind, delta)
+  return book.open()
 }

@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import { memberRowById } from '../../../db/services/members'
 import { adjustPoints } from '../../../db/services/points/adjust'
 import { expiringSoon } from '../../../db/services/points/expiry'
+import { balanceNow } from '../../../db/services/points/lapse'
 import { exportExpiring } from '../../../db/services/points/reminderExport'
 import { memberLedger, memberPurchases, previewPurchase, recordPurchase } from '../../../db/services/purchases'
 import { formatDay } from '../../../db/rules/expiry'
@@ -15,8 +16,9 @@ export const purchasesHandlers = {
   'purchases:preview': (input, ctx) => previewPurchase(ctx.state.db, input),
   'purchases:record': (input, ctx) => {
     const saved = recordPurchase(ctx.state.db, input, actorOf(ctx))
-    // The desk tells the member their new balance, so it comes back with the receipt.
-    return { ...saved, balance: Number(memberRowById(ctx.state.db, saved.member.id)?.points ?? 0) }
+    // The desk tells the member their new balance (net of points lapsed by now), with the receipt.
+    const cached = Number(memberRowById(ctx.state.db, saved.member.id)?.points ?? 0)
+    return { ...saved, balance: balanceNow(ctx.state.db, saved.member.id, cached) }
   },
   'purchases:ofMember': (input, ctx) => memberPurchases(ctx.state.db, input),
   'points:ledger': (input, ctx) => memberLedger(ctx.state.db, input),
