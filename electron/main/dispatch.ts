@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../../db/errors'
 import { toActor } from '../../db/services/operators'
 import { contract, type CallName, type Envelope, type InputOf, type OutputOf } from '../shared/contract'
-import type { AppState, HandlerContext, Shell } from './context'
+import { shellFor, type AppState, type HandlerContext, type Shell } from './context'
 
 export type Handler<K extends CallName> = (input: InputOf<K>, ctx: HandlerContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in CallName]: Handler<K> }
@@ -24,7 +24,12 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
       if (!operator) return fail(new AppError('unauthenticated', '请先登录'))
       if (!spec.access.includes(operator.role)) return fail(new AppError('forbidden', '您的角色无权执行此操作'))
     }
-    const ctx: HandlerContext = { state, shell, senderId, actor: operator ? toActor(operator) : null }
+    const ctx: HandlerContext = {
+      state,
+      shell: shellFor(shell, senderId),
+      senderId,
+      actor: operator ? toActor(operator) : null,
+    }
     try {
       const handler = handlers[name] as (i: unknown, c: HandlerContext) => unknown
       const data = await handler(input, ctx)
