@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
+import { devCsp } from './electron/build/devCsp'
 
 export default defineConfig({
   main: {
@@ -24,7 +25,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [vue()],
+    plugins: [vue(), devCsp()],
     resolve: { alias: { '@': resolve(__dirname, 'renderer/src') } },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },

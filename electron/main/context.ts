@@ -13,8 +13,12 @@ export interface FileFilter {
 
 /** What handlers need from the desktop shell; Electron provides it, tests provide their own. */
 export interface Shell {
-  pickOpenFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>
-  pickSaveFile(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>
+  /** `senderId`: the renderer whose window the dialog is modal to (bound by the dispatcher). */
+  pickOpenFile(options: { title: string; filters: FileFilter[] }, senderId?: number): Promise<string | null>
+  pickSaveFile(
+    options: { title: string; defaultName: string; filters: FileFilter[] },
+    senderId?: number,
+  ): Promise<string | null>
   emit<E extends keyof Events>(senderId: number, event: E, payload: Events[E]): void
   /** Printed documents: self-contained HTML whose CSS `@page` sets paper size and margins. */
   printer: Printer
@@ -23,8 +27,18 @@ export interface Shell {
 export interface Printer {
   /** Renders the document to PDF bytes. */
   pdf(html: string): Promise<Buffer>
-  /** Sends the document to a printer through the system print dialog; false when cancelled. */
-  print(html: string): Promise<boolean>
+  /** Sends the document to a printer through the system print dialog (over `senderId`'s window); false when cancelled. */
+  print(html: string, senderId?: number): Promise<boolean>
+}
+
+/** The shell as one caller's handlers see it: its dialogs belong to that caller's window. */
+export function shellFor(shell: Shell, senderId: number): Shell {
+  return {
+    ...shell,
+    pickOpenFile: (options) => shell.pickOpenFile(options, senderId),
+    pickSaveFile: (options) => shell.pickSaveFile(options, senderId),
+    printer: { pdf: (html) => shell.printer.pdf(html), print: (html) => shell.printer.print(html, senderId) },
+  }
 }
 
 /** The main process's mutable state: the open database and who is logged in where. */

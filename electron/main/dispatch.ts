@@ -3,7 +3,7 @@ import { fileError } from '../../db/fileErrors'
 import { toActor } from '../../db/services/operators'
 import { contract, type CallName, type Envelope, type InputOf, type OutputOf } from '../shared/contract'
 import { withBusyRetry } from './busyRetry'
-import type { AppState, HandlerContext, Shell } from './context'
+import { shellFor, type AppState, type HandlerContext, type Shell } from './context'
 
 export type Handler<K extends CallName> = (input: InputOf<K>, ctx: HandlerContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in CallName]: Handler<K> }
@@ -28,13 +28,18 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
     }
     // The first call after the store's midnight runs the day's jobs (backup, expiry, tiers) first.
     state.jobs?.ensureToday()
-    const ctx: HandlerContext = { state, shell, senderId, actor: operator ? toActor(operator) : null }
+    const ctx: HandlerContext = {
+      state,
+      shell: shellFor(shell, senderId),
+      senderId,
+      actor: operator ? toActor(operator) : null,
+    }
     try {
       const handler = handlers[name] as (i: unknown, c: HandlerContext) => unknown
       // Another program's write lock is waited for here, without blocking the event loop.
       const data = await withBusyRetry(
         () => state.db,
-        shell,
+        ctx.shell,
         (watchedShell) => handler(input, { ...ctx, shell: watchedShell }),
       )
       return { ok: true, data: data ?? null }

@@ -1,16 +1,16 @@
-import { app, BrowserWindow, dialog, ipcMain, webContents } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { fileLogger, logDirOf, type Logger } from '../../db/log'
 import { createJobRunner, type JobRunner } from '../../db/jobs/runner'
 import { closeDatabase, openDatabase } from '../../db/open'
-import { EVENT_CHANNEL } from '../shared/contract'
-import type { AppState, Shell } from './context'
+import type { AppState } from './context'
 import { createDispatcher } from './dispatch'
 import { handlers } from './handlers'
 import { registerIpc } from './ipc'
 import { electronNativeBinding, migrationsFolder, resolveDbFile } from './paths'
-import { electronPrinter } from './print'
+import { APP_ENTRY, APP_ORIGIN, registerAppScheme, serveApp } from './protocol'
+import { claimSingleInstance, secureSessions } from './security'
+import { electronShell } from './shell'
 import { createMainWindow, rendererPaths } from './window'
 
 const toStderr = (message: string) => console.error(`[vipdesk] ${message}`)
@@ -48,23 +48,14 @@ function openState(): MainState {
   return state
 }
 
-const shell: Shell = {
-  async pickOpenFile({ title, filters }) {
-    const r = await dialog.showOpenDialog({ title, filters, properties: ['openFile'] })
-    return r.canceled ? null : (r.filePaths[0] ?? null)
-  },
-  async pickSaveFile({ title, defaultName, filters }) {
-    const r = await dialog.showSaveDialog({ title, defaultPath: defaultName, filters })
-    return r.canceled ? null : (r.filePath ?? null)
-  },
-  emit(senderId, event, payload) {
-    webContents.fromId(senderId)?.send(EVENT_CHANNEL, event, payload)
-  },
-  printer: electronPrinter,
-}
-
 async function main(): Promise<void> {
+  if (!claimSingleInstance(app, () => BrowserWindow.getAllWindows())) return
+  registerAppScheme(protocol)
   await app.whenReady()
+  const paths = rendererPaths(__dirname)
+  const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+  secureSessions(app, session.defaultSession, devUrl ?? APP_ORIGIN)
+  if (!devUrl) serveApp(protocol, paths.root)
   let state: MainState
   try {
     state = openState()
@@ -76,14 +67,14 @@ async function main(): Promise<void> {
   log = fileLogger(logDirOf(state.dbFile), { echo: toStderr })
   state.jobs.start()
 
-  const paths = rendererPaths(__dirname)
-  const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-  const allowed = devUrl ?? pathToFileURL(paths.html).href
-  registerIpc(ipcMain, createDispatcher(handlers, state, shell, log), allowed)
+  // Calls are taken only from the app's own origin (the trailing slash keeps app://vipdesk.evil out).
+  const allowed = devUrl ?? `${APP_ORIGIN}/`
+  registerIpc(ipcMain, createDispatcher(handlers, state, electronShell, log), allowed)
 
-  createMainWindow(paths.preload, devUrl, paths.html)
+  const url = devUrl ?? APP_ENTRY
+  createMainWindow(paths.preload, url)
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(paths.preload, devUrl, paths.html)
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(paths.preload, url)
   })
   app.on('window-all-closed', () => {
     state.jobs.stop()

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { conflict } from '../../db/errors'
 import type { Printer } from './context'
+import { lockDownContents, SECURE_WEB_PREFERENCES } from './security'
+import { windowOf } from './window'
 
 /**
  * Printing through Chromium in a hidden window as locked down as the app's own (sandboxed, no
@@ -11,7 +13,7 @@ import type { Printer } from './context'
  * in them should run. The document goes through a temp file because data: URLs are capped at a
  * few MB and a catalogue with 200 photos is tens of MB.
  */
-async function withDocument<T>(html: string, use: (win: BrowserWindow) => Promise<T>): Promise<T> {
+async function withDocument<T>(html: string, use: (win: BrowserWindow) => Promise<T>, senderId?: number): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'vipdesk-print-'))
   const file = join(dir, 'document.html')
   let win: BrowserWindow | undefined
@@ -22,16 +24,11 @@ async function withDocument<T>(html: string, use: (win: BrowserWindow) => Promis
       // A4 at 96 dpi: layout width for anything that measures the viewport.
       width: 794,
       height: 1123,
-      webPreferences: {
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        javascript: false,
-        webSecurity: true,
-        spellcheck: false,
-      },
+      // A child of the caller's window, so the system print dialog comes up over the app.
+      parent: windowOf(senderId),
+      webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false },
     })
-    win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    lockDownContents(win.webContents)
     // Resolves after the load event: data: pictures are decoded, local fonts are laid out.
     await win.loadFile(file)
     return await use(win)
@@ -44,7 +41,7 @@ async function withDocument<T>(html: string, use: (win: BrowserWindow) => Promis
 export const electronPrinter: Printer = {
   pdf: (html) =>
     withDocument(html, (win) => win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true })),
-  print: (html) =>
+  print: (html, senderId) =>
     withDocument(
       html,
       (win) =>
@@ -55,5 +52,6 @@ export const electronPrinter: Printer = {
             else reject(conflict(`打印失败：${failureReason || '打印机没有响应'}。请检查打印机后重试。`))
           })
         }),
+      senderId,
     ),
 }

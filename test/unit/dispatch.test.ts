@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../electron/main/dispatch'
 import { handlers } from '../../electron/main/handlers'
 import { trustedFrame } from '../../electron/main/ipc'
+import { APP_ORIGIN } from '../../electron/main/protocol'
 import { CALL_NAMES, contract } from '../../electron/shared/contract'
 import { createOperator } from '../../db/services/operators'
 import { makeTestDb, type TestDb } from '../support/db'
@@ -71,8 +72,12 @@ describe('dispatching a call', () => {
 describe('frames allowed to call', () => {
   const event = (url: string, parent: object | null) => ({ senderFrame: { url, parent } }) as never
   it('accepts only the app page itself', () => {
-    expect(trustedFrame(event('file:///app/out/renderer/index.html', null), 'file:///app/out/renderer/')).toBe(true)
-    expect(trustedFrame(event('https://evil.example/', null), 'file:///app/out/renderer/')).toBe(false)
-    expect(trustedFrame(event('file:///app/out/renderer/index.html', {}), 'file:///app/out/renderer/')).toBe(false)
+    const app = `${APP_ORIGIN}/`
+    expect(trustedFrame(event('app://vipdesk/index.html#/members', null), app)).toBe(true)
+    expect(trustedFrame(event('https://evil.example/', null), app)).toBe(false)
+    expect(trustedFrame(event('app://vipdesk.evil/index.html', null), app)).toBe(false)
+    // A file:// page (the old way the app was loaded) can no longer call.
+    expect(trustedFrame(event('file:///app/out/renderer/index.html', null), app)).toBe(false)
+    expect(trustedFrame(event('app://vipdesk/index.html', {}), app)).toBe(false)
   })
 })

@@ -8,6 +8,8 @@ import { EventEmitter } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import type { Browser, Frame, Page } from '@playwright/test'
+import { pdfOptionsOf, type PdfOptions } from './double-pdf'
+import { createProtocolDouble } from './double-protocol'
 
 type BindingSource = { frame: Frame; page: Page }
 
@@ -19,39 +21,23 @@ export interface DialogScript {
   errors: { title: string; content: string }[]
 }
 
-/** Electron's printToPDF options, as far as the app uses them. */
-interface PdfOptions {
-  landscape?: boolean
-  printBackground?: boolean
-  preferCSSPageSize?: boolean
-  scale?: number
-  pageSize?: string | { width: number; height: number }
-  margins?: { top?: number; bottom?: number; left?: number; right?: number }
-  pageRanges?: string
-  displayHeaderFooter?: boolean
-  headerTemplate?: string
-  footerTemplate?: string
-}
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl?: string },
+) => void
+type PermissionCheckHandler = (contents: unknown, permission: string, requestingOrigin: string) => boolean
 
-/** The same request in Playwright's terms (Electron: sizes in microns, margins in inches). */
-function pdfOptionsOf(o: PdfOptions): Parameters<Page['pdf']>[0] {
-  const size =
-    typeof o.pageSize === 'object'
-      ? { width: `${o.pageSize.width / 1000}mm`, height: `${o.pageSize.height / 1000}mm` }
-      : { format: o.pageSize ?? 'Letter' }
-  const m = o.margins
-  const inches = (v: number | undefined) => (v === undefined ? undefined : `${v}in`)
-  return {
-    ...size,
-    landscape: o.landscape,
-    printBackground: o.printBackground,
-    preferCSSPageSize: o.preferCSSPageSize,
-    scale: o.scale,
-    pageRanges: o.pageRanges,
-    displayHeaderFooter: o.displayHeaderFooter,
-    headerTemplate: o.headerTemplate,
-    footerTemplate: o.footerTemplate,
-    margin: m && { top: inches(m.top), bottom: inches(m.bottom), left: inches(m.left), right: inches(m.right) },
+/** A session: only what the app sets on it, kept for tests to call. */
+class FakeSession {
+  requestHandler: PermissionRequestHandler | null = null
+  checkHandler: PermissionCheckHandler | null = null
+  setPermissionRequestHandler(fn: PermissionRequestHandler | null) {
+    this.requestHandler = fn
+  }
+  setPermissionCheckHandler(fn: PermissionCheckHandler | null) {
+    this.checkHandler = fn
   }
 }
 
@@ -87,10 +73,25 @@ function preloadShim(source: string): string {
 })();`
 }
 
-export function createElectronDouble(options: { browser: Browser; userData: string; appPath: string }) {
+export function createElectronDouble(options: {
+  browser: Browser
+  userData: string
+  appPath: string
+  /** Another copy of the app already holds the single-instance lock. */
+  lockHeldElsewhere?: boolean
+}) {
   const appEvents = new EventEmitter()
+  let ready = false
+  const protocol = createProtocolDouble(() => ready)
+  /** What the main process asked of the app object, for tests to assert. */
+  const record = { singleInstanceLock: 0, quit: 0, focus: 0 }
+  const defaultSession = new FakeSession()
+  /** The window each dialog was modal to (null: none), in order. */
+  const dialogParents: (FakeWindow | null)[] = []
   const handlers = new Map<string, Handler>()
   const windows: FakeWindow[] = []
+  /** Every window ever made, destroyed ones (printing) included. */
+  const created: FakeWindow[] = []
   /** Pages of destroyed windows still closing: a test must not end while they do. */
   const closing: Promise<void>[] = []
   const dialogs: DialogScript = { open: [], save: [], errors: [] }
@@ -108,7 +109,13 @@ export function createElectronDouble(options: { browser: Browser; userData: stri
         ?.evaluate(([c, a]) => (globalThis as any).__electronEmit(c, a), [channel, args] as const)
         .catch(ignoreClosed)
     }
-    setWindowOpenHandler(_fn: unknown) {}
+    windowOpenHandler?: (details: { url: string }) => { action: string }
+    setWindowOpenHandler(fn: (details: { url: string }) => { action: string }) {
+      this.windowOpenHandler = fn
+    }
+    getURL(): string {
+      return this.page ? protocol.realOf(this.page.url()) : ''
+    }
     async printToPDF(opts: PdfOptions): Promise<Buffer> {
       return this.page!.pdf(pdfOptionsOf(opts))
     }
@@ -128,9 +135,16 @@ export function createElectronDouble(options: { browser: Browser; userData: stri
     readonly webContents = new FakeWebContents()
     readonly ready: Promise<Page>
     private destroyed = false
-    constructor(readonly options: { show?: boolean; webPreferences?: { preload?: string } }) {
+    constructor(
+      readonly options: {
+        show?: boolean
+        parent?: FakeWindow
+        webPreferences?: Record<string, unknown> & { preload?: string }
+      },
+    ) {
       super()
       windows.push(this)
+      created.push(this)
       this.ready = this.open()
     }
     private async open(): Promise<Page> {
@@ -150,7 +164,10 @@ export function createElectronDouble(options: { browser: Browser; userData: stri
     }
     async loadURL(url: string) {
       const page = await this.ready
-      await page.goto(url)
+      const standIn = protocol.standInOf(url)
+      // Only pages of the app's own scheme are intercepted; printed files load as they would.
+      if (standIn !== url) await protocol.answer(page)
+      await page.goto(standIn)
       this.loaded(page)
     }
     private loaded(page: Page) {
@@ -159,6 +176,13 @@ export function createElectronDouble(options: { browser: Browser; userData: stri
       if (this.options.webPreferences?.preload) for (const cb of opened.splice(0)) cb(page)
     }
     show() {}
+    focus() {
+      record.focus++
+    }
+    isMinimized() {
+      return false
+    }
+    restore() {}
     isDestroyed() {
       return this.destroyed
     }
@@ -175,29 +199,45 @@ export function createElectronDouble(options: { browser: Browser; userData: stri
     static getAllWindows() {
       return windows
     }
+    static fromWebContents(contents: FakeWebContents) {
+      return windows.find((w) => w.webContents === contents) ?? null
+    }
   }
 
   async function invoke(sender: FakeWebContents, source: BindingSource, channel: string, args: unknown[]) {
     const handler = handlers.get(channel)
     if (!handler) throw new Error(`No handler registered for '${channel}'`)
     const frame = source.frame
-    const event = { sender, senderFrame: { url: frame.url(), parent: frame.parentFrame() ? {} : null } }
+    const url = protocol.realOf(frame.url())
+    const event = { sender, senderFrame: { url, parent: frame.parentFrame() ? {} : null } }
     return handler(event, ...args)
   }
 
   const module = {
     app: {
-      whenReady: () => Promise.resolve(),
+      whenReady: () =>
+        Promise.resolve().then(() => {
+          ready = true
+        }),
+      requestSingleInstanceLock: () => {
+        record.singleInstanceLock++
+        return !options.lockHeldElsewhere
+      },
       getPath: (name: string) => {
         if (name === 'userData') return options.userData
         throw new Error(`getPath(${name}) is not scripted in the test double`)
       },
       getAppPath: () => options.appPath,
       isPackaged: false,
-      quit: () => appEvents.emit('quit'),
+      quit: () => {
+        record.quit++
+        appEvents.emit('quit')
+      },
       on: (event: string, fn: (...a: unknown[]) => void) => appEvents.on(event, fn),
     },
     BrowserWindow: FakeWindow,
+    protocol: protocol.module,
+    session: { defaultSession },
     ipcMain: {
       handle: (channel: string, fn: Handler) => {
         if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
@@ -208,11 +248,13 @@ export function createElectronDouble(options: { browser: Browser; userData: stri
       fromId: (id: number) => windows.find((w) => w.webContents.id === id)?.webContents,
     },
     dialog: {
-      showOpenDialog: async () => {
+      showOpenDialog: async (...args: unknown[]) => {
+        dialogParents.push(parentOf(args))
         const next = dialogs.open.shift()
         return next ? { canceled: false, filePaths: [next] } : { canceled: true, filePaths: [] }
       },
-      showSaveDialog: async () => {
+      showSaveDialog: async (...args: unknown[]) => {
+        dialogParents.push(parentOf(args))
         const next = dialogs.save.shift()
         return next ? { canceled: false, filePath: next } : { canceled: true, filePath: undefined }
       },
@@ -220,8 +262,26 @@ export function createElectronDouble(options: { browser: Browser; userData: stri
     },
   }
 
+  /** Electron's dialogs take an optional window first. */
+  const parentOf = (args: unknown[]) => (args[0] instanceof FakeWindow ? args[0] : null)
+
   return {
     module,
+    record,
+    protocol,
+    defaultSession,
+    dialogParents,
+    created,
+    /** What Electron does when the app makes a session of its own (a partition). */
+    newSession(): FakeSession {
+      const s = new FakeSession()
+      appEvents.emit('session-created', s)
+      return s
+    },
+    /** Another start of the app: Electron tells the first copy. */
+    secondInstance() {
+      appEvents.emit('second-instance', {}, [], options.appPath, {})
+    },
     dialogs,
     handlers,
     printed,

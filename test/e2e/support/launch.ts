@@ -24,8 +24,6 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      // The built renderer is loaded from file:// as Electron does; module scripts need this.
-      '--allow-file-access-from-files',
     ],
   })
 }
@@ -45,24 +43,38 @@ function installResolver(): void {
   installed = true
 }
 
-/**
- * Starts the real main-process bundle with the double in place of Electron. Each call gets a
- * fresh module instance (and so fresh state), its own data folder and its own browser pages.
- */
-export async function startApp(browser: Browser, options: { userData: string; argv?: string[] }) {
+/** Evaluates the real main bundle afresh (new module instance, new state) against `double`. */
+function runMain(double: ElectronDouble, argv: string[]): void {
   installResolver()
-  const double: ElectronDouble = createElectronDouble({ browser, userData: options.userData, appPath: repoRoot })
   mod._cache[ELECTRON_ID] = { id: ELECTRON_ID, filename: ELECTRON_ID, loaded: true, exports: double.module }
   delete mod._cache[mainEntry]
-  const argv = process.argv
-  process.argv = [argv[0]!, mainEntry, ...(options.argv ?? [])]
+  const saved = process.argv
+  process.argv = [saved[0]!, mainEntry, ...argv]
   try {
     // The main bundle is CommonJS and must be evaluated afresh for every app start.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(mainEntry)
   } finally {
-    process.argv = argv
+    process.argv = saved
   }
+}
+
+/**
+ * Starts the real main-process bundle with the double in place of Electron. Each call gets a
+ * fresh module instance (and so fresh state), its own data folder and its own browser pages.
+ */
+export async function startApp(browser: Browser, options: { userData: string; argv?: string[] }) {
+  const double: ElectronDouble = createElectronDouble({ browser, userData: options.userData, appPath: repoRoot })
+  runMain(double, options.argv ?? [])
   const page = await double.firstWindow()
   return { double, page }
+}
+
+/** A start while another copy holds the single-instance lock: it should quit without a window. */
+export async function startSecondCopy(browser: Browser, options: { userData: string }) {
+  const double = createElectronDouble({ ...options, browser, appPath: repoRoot, lockHeldElsewhere: true })
+  runMain(double, [])
+  // Whatever main would do after the lock check has had its turns by then.
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  return double
 }

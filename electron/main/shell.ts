@@ -1,0 +1,31 @@
+import { dialog, webContents, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
+import { EVENT_CHANNEL } from '../shared/contract'
+import type { Shell } from './context'
+import { electronPrinter } from './print'
+import { windowOf } from './window'
+
+/** Dialogs are modal to the window of the renderer that asked, so they cannot end up behind it. */
+function showOpen(options: OpenDialogOptions, senderId: number | undefined) {
+  const win = windowOf(senderId)
+  return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options)
+}
+
+function showSave(options: SaveDialogOptions, senderId: number | undefined) {
+  const win = windowOf(senderId)
+  return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)
+}
+
+export const electronShell: Shell = {
+  async pickOpenFile({ title, filters }, senderId) {
+    const r = await showOpen({ title, filters, properties: ['openFile'] }, senderId)
+    return r.canceled ? null : (r.filePaths[0] ?? null)
+  },
+  async pickSaveFile({ title, defaultName, filters }, senderId) {
+    const r = await showSave({ title, defaultPath: defaultName, filters }, senderId)
+    return r.canceled ? null : (r.filePath ?? null)
+  },
+  emit(senderId, event, payload) {
+    webContents.fromId(senderId)?.send(EVENT_CHANNEL, event, payload)
+  },
+  printer: electronPrinter,
+}
