@@ -13,6 +13,12 @@ import { test } from '@playwright/test'
  */
 
 /**
+ * A whole test's own steps (screens, clicks, typing), before the waits on work add to it. A flow
+ * of fifty steps ran past 60 s at load 30, each click and check taking one to three seconds.
+ */
+export const TEST_STEPS = 180_000
+
+/**
  * The app starts: main's bundle loads, opens (and on a new store migrates) the database, takes the
  * day's backup and runs the start-up jobs, then the window's page loads.
  */
