@@ -1,6 +1,6 @@
 /**
  * 生日关怀 rules: the greeting's placeholders, how an SMS is split and what it costs. The card and
- * SMS prices are the store plan's (DOMAIN.md: SMS 0.05 元, mailed card 2 元).
+ * SMS prices are the store plan's (docs/domain.md "Birthday mail": SMS 0.05 元, mailed card 2 元).
  */
 
 export const GREETING_PLACEHOLDERS = ['姓名', '称谓', '生日', '门店', '礼品', '领取期限'] as const

@@ -1,6 +1,6 @@
 /**
- * High-value members and their maintainers (DOMAIN.md "高端VIP维护"). Pure: no database, safe for
- * the renderer. Days are yyyymmdd integers of the store's calendar.
+ * High-value members and their maintainers (docs/domain.md "High-value members"). Pure: no
+ * database, safe for the renderer. Days are yyyymmdd integers of the store's calendar.
  */
 
 /** Departments staff belong to: the sales departments, the planning office and the VIP room. */
@@ -36,7 +36,7 @@ export const CAKE_DELIVERY_STATUS_LABELS: Record<CakeDeliveryStatus, string> = {
   cancelled: '已取消',
 }
 
-/** The store plan's numbers (DOMAIN.md): six months' service to maintain, ten cakes a month. */
+/** The store plan's numbers (docs/domain.md): six months' service to maintain, ten cakes a month. */
 export const DEFAULT_CARE_RULES = {
   /** Months of service before a staff member may maintain VIPs */
   minServiceMonths: 6,

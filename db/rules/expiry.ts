@@ -1,5 +1,5 @@
 /**
- * When granted points lapse (DOMAIN.md "Points expire"). Two policies: a calendar year's points
+ * When granted points lapse (docs/domain.md "Expiry"). Two policies: a calendar year's points
  * lapse together on 1 January of the next year, or each grant lapses N months after it was
  * earned. Dates are the store's local calendar days; a grant lapses at the start of its expiry day.
  */

@@ -1,6 +1,6 @@
 /**
- * What each programme figure means (DOMAIN.md "Reports the planners look at"), in one place for
- * the services that count them, the dashboard's explanations and the printed reports.
+ * What each programme figure means (docs/domain.md "Reports and what the figures mean"), in one
+ * place for the services that count them, the dashboard's explanations and the printed reports.
  * Pure: safe for the renderer.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Gift catalogue and redemption rules (DOMAIN.md "Redemption", "Gift inventory"). Pure: no
+ * Gift catalogue and redemption rules (docs/domain.md "Redemption", "Gift stock"). Pure: no
  * database, safe for the renderer. Days are yyyymmdd integers of the store's calendar.
  */
 import type { TierTable } from './tiers'

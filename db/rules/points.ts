@@ -1,5 +1,5 @@
 /**
- * How a purchase line earns points (DOMAIN.md "Purchases and points"). Pure functions over
+ * How a purchase line earns points (docs/domain.md "Earning"). Pure functions over
  * settings so that the rulebook can be tested as written and shown to staff as an explanation.
  */
 import type { Ymd } from './dates'

@@ -1,7 +1,7 @@
 /**
- * Tiers (等级), card validity (有效期) and sleeping members (沉睡会员), as named rules
- * (DOMAIN.md "Tiers", "Cards expire", "sleeping"). Pure: no database, safe for the renderer.
- * Dates are the store's local calendar days; a yyyymmdd integer is a calendar day.
+ * Tiers (等级), card validity (有效期) and sleeping members (沉睡会员), as named rules (docs/domain.md
+ * "Tiers", "Card validity and renewal", "Sleeping members"). Pure: no database, safe for the
+ * renderer. Dates are the store's local calendar days; a yyyymmdd integer is a calendar day.
  */
 import { intToYmd, ymdToInt } from './dates'
 import type { Role } from './roles'

@@ -71,7 +71,7 @@ const limitsSchema = z.object({
   counterLength: positive(20),
 })
 
-/** Every configurable rule, with the store plan's numbers as defaults (DOMAIN.md). */
+/** Every configurable rule, with the store plan's numbers as defaults (docs/domain.md). */
 export const settingsSchema = z.object({
   storeName: z.string().trim().min(1, '请填写门店名称').max(40).default('百货商场'),
   storeAddress: z.string().trim().max(100).default(''),

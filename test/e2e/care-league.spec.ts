@@ -5,6 +5,7 @@ import { FirstRunPage } from './pages/auth'
 import { CakeListPage, CareLeaguePage } from './pages/careLeague'
 import { expect, test } from './support/fixtures'
 import { saveScreenshot } from './support/screenshots'
+import { forWork, PRINT_RUN, REPORT } from './support/timeouts'
 
 /** The month before this one, which the screen opens on: its 1st and a noon on a given day. */
 function lastMonth() {
@@ -80,7 +81,7 @@ test('月度评比: the league of last month matches the purchases, the report p
 
   // The report preview is the printed document itself.
   await league.showReport()
-  await expect(league.preview.locator('h1')).toContainText('VIP维护人月度评比')
+  await expect(league.preview.locator('h1')).toContainText('VIP维护人月度评比', forWork(REPORT))
   await expect(league.preview.locator('table.league')).toContainText('张丽')
   await expect(league.preview.locator('figure.chart svg')).toBeVisible()
   await saveScreenshot(page, 'care-league-report')
@@ -97,7 +98,7 @@ test('月度评比: the league of last month matches the purchases, the report p
 
   // 打印报告: the system print dialog (answered by the double) receives it once.
   await league.printButton.click()
-  await expect.poll(() => app.printed.length).toBe(1)
+  await expect.poll(() => app.printed.length, forWork(PRINT_RUN)).toBe(1)
   expect(app.printed[0]).toContain('张丽')
 })
 

@@ -3,6 +3,7 @@ import { FirstRunPage } from './pages/auth'
 import { MembersPage } from './pages/members'
 import { expect, test } from './support/fixtures'
 import { saveScreenshot } from './support/screenshots'
+import { forWork, REPORT } from './support/timeouts'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 function months() {
@@ -133,7 +134,10 @@ test('仪表盘: the KPI cards match the figures, a new-cards bar opens its memb
 
   // The month's programme report, previewed as it will print.
   await page.getByTestId('dashboard-monthly').click()
-  await expect(page.frameLocator('[data-testid="monthly-preview"]').locator('body')).toContainText('2,000')
+  await expect(page.frameLocator('[data-testid="monthly-preview"]').locator('body')).toContainText(
+    '2,000',
+    forWork(REPORT),
+  )
   await saveScreenshot(page, 'dashboard-monthly')
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('monthly-report')).toBeHidden()

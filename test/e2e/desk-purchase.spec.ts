@@ -7,6 +7,7 @@ import { SettingsPage } from './pages/settings'
 import { Shell } from './pages/shell'
 import { expect, test } from './support/fixtures'
 import { saveScreenshot } from './support/screenshots'
+import { EXPORT, forWork } from './support/timeouts'
 
 const MEMBER = { cardNo: 'V2026-0088', name: '林雨桐', phone: '13900008866' }
 
@@ -150,8 +151,9 @@ test('desk purchase: find by phone tail, preview member-day points, save, return
     // The reminder list goes to a file chosen in main's save dialog.
     const file = join(app.dataDir, '积分到期提醒.csv')
     app.double.dialogs.save.push(file)
-    await page.getByTestId('expiring-export-csv').click()
-    await expect(page.getByText('已导出 1 位会员')).toBeVisible()
+    const exportCsv = page.getByTestId('expiring-export-csv')
+    await exportCsv.click()
+    await expect(exportCsv).toHaveAttribute('data-result', file, forWork(EXPORT))
     const csv = readFileSync(file, 'utf8')
     expect(csv).toContain('V2026-0088,林雨桐,139****8866,1380,2027-01-01,1380')
     await page.getByTestId('expiring-row').click()

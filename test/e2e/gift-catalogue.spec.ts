@@ -6,6 +6,7 @@ import { FirstRunPage } from './pages/auth'
 import { GiftCataloguePage } from './pages/giftCatalogue'
 import { expect, test } from './support/fixtures'
 import { saveScreenshot } from './support/screenshots'
+import { forWork, REPORT } from './support/timeouts'
 
 test('gift catalogue: preview the redemption gifts by band, save the PDF, print it', async ({ app }) => {
   const { page } = app
@@ -41,7 +42,8 @@ test('gift catalogue: preview the redemption gifts by band, save the PDF, print 
 
   await page.getByTestId('gifts-tab-stock').click()
   await catalogue.open()
-  await expect(catalogue.count).toContainText('共 3 种礼品')
+  // The catalogue is laid out in main, photos and all, before the preview shows it.
+  await expect(catalogue.count).toContainText('共 3 种礼品', forWork(REPORT))
   await expect(catalogue.card('不锈钢保温杯')).toContainText('800')
   await expect(catalogue.card('真丝方巾')).toContainText('限积分 3,000 分以下会员')
   await expect(catalogue.card('羊绒围巾')).toContainText('6,000')

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { readXlsxRows, writeXlsx, type XlsxCell } from '../support/sheets'
 import { FirstRunPage } from './pages/auth'
 import { GiftDeskPage } from './pages/giftDesk'
@@ -105,8 +104,7 @@ test('gift report: the month’s figures match what was done; empty month says s
 
   const file = testInfo.outputPath('月报.xlsx')
   app.double.dialogs.save.push(file)
-  await report.exportButton.click()
-  await expect.poll(() => existsSync(file)).toBe(true)
+  await report.exportTo(file)
   const { rows } = await readXlsxRows(file)
   expect(rows).toContainEqual(['兑换次数', 1])
   expect(rows).toContainEqual(['礼品成本(元)', totalCost / 100])
@@ -135,8 +133,7 @@ test('gift import and export on 库存: a bad row is listed and nothing goes in;
   const bad = testInfo.outputPath('礼品表-有误.xlsx')
   await writeXlsx(bad, sheet('香薰'))
   app.double.dialogs.open.push(bad)
-  await sheets.importButton.click()
-  await expect(sheets.wizard).toBeVisible()
+  await sheets.openImport()
   await expect(sheets.total).toHaveText('3')
   await expect(sheets.willInsert).toHaveText('2')
   await expect(sheets.rejectedRows).toHaveText('1')
@@ -151,9 +148,9 @@ test('gift import and export on 库存: a bad row is listed and nothing goes in;
   const good = testInfo.outputPath('礼品表.xlsx')
   await writeXlsx(good, sheet('其他'))
   app.double.dialogs.open.push(good)
-  await sheets.importButton.click()
+  await sheets.openImport()
   await expect(sheets.rejectedRows).toHaveText('0')
-  await sheets.commit.click()
+  await sheets.commitAndWait()
   await expect(sheets.inserted).toHaveText('3')
   await sheets.close.click()
   await expect(desk.stockOnHand('N01')).toHaveText('6')

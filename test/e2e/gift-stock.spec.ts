@@ -7,6 +7,7 @@ import { MembersPage } from './pages/members'
 import { Shell } from './pages/shell'
 import { expect, test } from './support/fixtures'
 import { saveScreenshot } from './support/screenshots'
+import { forWork, REPORT } from './support/timeouts'
 
 const MEMBER = { cardNo: 'V2026-0301', name: '顾清欢', phone: '13700005678' }
 // A 32×32 orange square: a real picture, so the thumbnails have something to show.
@@ -110,7 +111,7 @@ test('gift stock: form with photo, edit, receive, issue, stocktake, drawer; slip
   await expect(desk.lastAfter).toHaveText('3,400')
   await page.getByTestId('gifts-desk-slip').click()
   const slip = page.frameLocator('[data-testid="slip-frame"]')
-  await expect(slip.locator('body')).toContainText('积分兑换单')
+  await expect(slip.locator('body')).toContainText('积分兑换单', forWork(REPORT))
   await expect(slip.locator('tr.line')).toHaveText([/保温杯（大）\s*×2\s*1,600/])
   await expect(slip.locator('body')).toContainText(MEMBER.name)
   await expect(slip.locator('body')).toContainText('兑换前积分5,000')
@@ -150,7 +151,7 @@ test('gift stock: form with photo, edit, receive, issue, stocktake, drawer; slip
   await saveScreenshot(page, 'member-redemptions')
   // The slip is reachable from the history too.
   await row.getByTestId('redemption-slip').click()
-  await expect(slip.locator('tr.line')).toHaveText([/保温杯（大）\s*×2/])
+  await expect(slip.locator('tr.line')).toHaveText([/保温杯（大）\s*×2/], forWork(REPORT))
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('slip-preview')).toHaveCount(0)
   await members.drawer.close()

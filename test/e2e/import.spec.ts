@@ -57,7 +57,7 @@ test('import: a messy xlsx is previewed with its bad rows, imported, and re-impo
 
   app.double.dialogs.open.push(file)
   await members.importButton.click()
-  await expect(wizard.root).toBeVisible()
+  await wizard.waitForPreview()
   await expect(wizard.total).toHaveText('11')
   await expect(wizard.valid).toHaveText('4')
   await expect(wizard.willInsert).toHaveText('4')
@@ -102,6 +102,7 @@ test('import: a messy xlsx is previewed with its bad rows, imported, and re-impo
   // The same file again: the good rows update their members, nobody is added twice.
   app.double.dialogs.open.push(file)
   await members.importButton.click()
+  await wizard.waitForPreview()
   await expect(wizard.willInsert).toHaveText('0')
   await expect(wizard.willUpdate).toHaveText('4')
   await wizard.commitAndWait()

@@ -6,6 +6,7 @@ import { FirstRunPage } from './pages/auth'
 import { DashboardPage } from './pages/dashboard'
 import { ReportExportPage } from './pages/reportExport'
 import { expect, test } from './support/fixtures'
+import { allowTestFor, forWork, PDF_RENDER, REPORT } from './support/timeouts'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -55,13 +56,12 @@ test('报表导出: a chart table saved as .xlsx reads back with title, headers 
   const dashboard = new DashboardPage(page)
   const exports = new ReportExportPage(page)
   await dashboard.open()
-  await expect(dashboard.chart('sales').locator('canvas')).toBeVisible()
+  await expect(dashboard.chart('sales').locator('canvas')).toBeVisible(forWork(REPORT))
 
   // 导出 Excel: main asks where (the double answers) and writes the workbook.
   const xlsx = join(app.dataDir, 'VIP销售占比.xlsx')
   app.double.dialogs.save.push(xlsx)
-  await exports.exportChart('sales', '导出 Excel')
-  await expect(exports.toast(xlsx)).toBeVisible()
+  await exports.exportChart('sales', '导出 Excel', xlsx)
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer)
   const ws = wb.worksheets[0]!
@@ -78,8 +78,7 @@ test('报表导出: a chart table saved as .xlsx reads back with title, headers 
   // 存为 PDF of the same table.
   const pdf = join(app.dataDir, 'VIP销售占比.pdf')
   app.double.dialogs.save.push(pdf)
-  await exports.exportChart('sales', '存为 PDF')
-  await expect(exports.toast(pdf)).toBeVisible()
+  await exports.exportChart('sales', '存为 PDF', pdf)
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
   expect(text).toContain('VIP销售占比')
   expect(text).toMatch(/营业一课\s+1,500\.00\s+6,000\.00\s+25\.0%/)
@@ -87,9 +86,10 @@ test('报表导出: a chart table saved as .xlsx reads back with title, headers 
   // 月度报告: previewed, then saved as a PDF of several A4 landscape pages. Saved through the bridge:
   // the dialog's preview grows past the window, pushing its buttons out of reach (reported).
   await exports.openMonthly()
-  await expect(exports.monthlyPreview).toBeVisible()
   const monthly = join(app.dataDir, '会员计划月报.pdf')
   app.double.dialogs.save.push(monthly)
+  // The call's own envelope is the signal; the test may run as long as the render may take.
+  allowTestFor(PDF_RENDER)
   const saved = await page.evaluate((month) => window.vipdesk.invoke('reports:monthlySave', { month }), thisMonth)
   expect(saved).toEqual({ ok: true, data: { file: monthly } })
   const info = execFileSync('pdfinfo', [monthly], { encoding: 'utf8' })

@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import { writeCsv, writeXlsx } from '../support/sheets'
 import { FirstRunPage, LoginPage } from './pages/auth'
 import { StoreSalesPage } from './pages/storeSales'
@@ -60,7 +61,7 @@ test('store sales: type a figure into the grid, import a bad file (nothing impor
     [JAN, '营业五课', '十万'],
   ])
   app.double.dialogs.open.push(bad)
-  await sales.importButton.click()
+  await sales.importAndWait('未导入')
   await expect(sales.errors).toBeVisible()
   await expect(sales.errors).toContainText('没有导入任何数据')
   const issues = await sales.errorRows()
@@ -82,7 +83,7 @@ test('store sales: type a figure into the grid, import a bad file (nothing impor
     [JAN, '超市课', '1,000'],
   ])
   app.double.dialogs.open.push(good)
-  await sales.importButton.click()
+  await sales.importAndWait(basename(good))
   await expect(sales.errors).toBeHidden()
   await expect(sales.cell(JAN, '营业一课')).toHaveText('2,000,000.00')
   await expect(sales.cell(JAN, '营业三课')).toHaveText('3,000.50')
@@ -90,7 +91,7 @@ test('store sales: type a figure into the grid, import a bad file (nothing impor
   await expect(sales.cell(JAN, '超市课')).toHaveText('1,000.00')
   // Cancelling the dialog changes nothing.
   app.double.dialogs.open.push(null)
-  await sales.importButton.click()
+  await sales.importAndWait('已取消')
   await expect(sales.cell(JAN, '营业一课')).toHaveText('2,000,000.00')
   await saveScreenshot(page, 'store-sales')
 })

@@ -75,7 +75,7 @@ test('till import: imports a till file, shows the rejected lines, and finds the 
   await till.open()
   await saveScreenshot(page, 'till-import-start')
   app.double.dialogs.open.push(file)
-  await till.pick.click()
+  await till.pickAndWait()
   await expect(till.total).toHaveText('7')
   await expect(till.willInsert).toHaveText('4')
   await expect(till.already).toHaveText('0')
@@ -114,7 +114,7 @@ test('till import: imports a till file, shows the rejected lines, and finds the 
   // The same file again: everything good is already there, so nothing can be added twice.
   await till.open()
   app.double.dialogs.open.push(file)
-  await till.pick.click()
+  await till.pickAndWait()
   await expect(till.willInsert).toHaveText('0')
   await expect(till.already).toHaveText('4')
   await expect(till.rejectedRows).toHaveText('3')

@@ -12,7 +12,7 @@ import {
 
 /**
  * Which role sees which screen. Hiding a screen is a courtesy: the main process checks every call
- * against the contract's roles anyway. Jobs follow DOMAIN.md: gifts are the VIP room's work,
+ * against the contract's roles anyway. Jobs follow docs/domain.md: gifts are the VIP room's work,
  * birthday mail the clerks', reports the planners'.
  */
 export interface NavItem {

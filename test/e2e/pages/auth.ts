@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { forWork, SEED_SAMPLE } from '../support/timeouts'
 
 /** 创建管理员账号: the first-run screen, and the sample-data offer that follows on an empty store. */
 export class FirstRunPage {
@@ -26,17 +27,19 @@ export class FirstRunPage {
   async answerSampleOffer(accept: boolean) {
     const button = this.page.getByTestId(accept ? 'seed-yes' : 'seed-no')
     if (accept) {
-      // Seeding takes a while and must not be asked for twice: one click, then wait.
+      // Seeding takes a while and must not be asked for twice: one click, then wait. The dialog
+      // stays open (its button loading) until the seeding call has returned.
       await button.click()
-      await expect(button).toBeHidden()
+      await expect(button).toBeHidden(forWork(SEED_SAMPLE))
       return
     }
     // A click while the dialog is still opening was once lost (one CI run in about a hundred
     // first starts); a user would simply click again, and so does the test, while it is there.
+    // Each try allows 5 s: on a loaded machine one click's checks alone took over 2 s.
     await expect(async () => {
-      if (await button.isVisible()) await button.click({ timeout: 2_000 })
-      await expect(button).toBeHidden({ timeout: 2_000 })
-    }).toPass({ timeout: 15_000 })
+      if (await button.isVisible()) await button.click({ timeout: 5_000 })
+      await expect(button).toBeHidden({ timeout: 5_000 })
+    }).toPass({ timeout: 30_000 })
   }
 
   /**

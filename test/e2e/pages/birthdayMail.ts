@@ -1,4 +1,5 @@
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test'
+import { forWork, PDF_RENDER, PRINT_RUN } from '../support/timeouts'
 
 /** 生日关怀: the month's list, the print panel, the batches, costs and settings tabs. */
 export class BirthdayMailPage {
@@ -77,14 +78,16 @@ export class BirthdayMailPage {
     if (offset) await this.page.getByTestId(`birthday-sheet-${offset}`).click()
   }
 
+  /** 打印…: the panel closes once the run has gone to the printer and its batch is recorded. */
   async print() {
     await this.page.getByTestId('birthday-print').click()
-    await expect(this.panel).toBeHidden()
+    await expect(this.panel).toBeHidden(forWork(PRINT_RUN))
   }
 
+  /** 另存为 PDF…: the panel closes once the cards' PDF is written and its batch is recorded. */
   async savePdf() {
     await this.page.getByTestId('birthday-save-pdf').click()
-    await expect(this.panel).toBeHidden()
+    await expect(this.panel).toBeHidden(forWork(PDF_RENDER))
   }
 
   async closePanel() {

@@ -1,4 +1,5 @@
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test'
+import { forWork, PDF_RENDER } from '../support/timeouts'
 
 /** 高端VIP维护 → 月度评比: the month, the ranked table, the chart, the report preview, print and save. */
 export class CareLeaguePage {
@@ -46,9 +47,10 @@ export class CareLeaguePage {
     await this.page.getByTestId('league-tab-report').click()
   }
 
+  /** 保存为 PDF: the result line naming the file appears once the PDF is written. */
   async save() {
     await this.saveButton.click()
-    await expect(this.saved).toBeVisible()
+    await expect(this.saved).toBeVisible(forWork(PDF_RENDER))
   }
 }
 

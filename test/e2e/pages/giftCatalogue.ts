@@ -1,4 +1,5 @@
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test'
+import { forWork, PDF_RENDER, PRINT_RUN } from '../support/timeouts'
 
 /** 礼品库存 → 礼品册: the validity period, the preview of the printed pages, print and save. */
 export class GiftCataloguePage {
@@ -34,13 +35,16 @@ export class GiftCataloguePage {
     return this.preview.locator('.card', { hasText: name })
   }
 
+  /** 保存为 PDF: the result line naming the file appears once the PDF is written. */
   async save() {
     await this.saveButton.click()
-    await expect(this.saved).toBeVisible()
+    await expect(this.saved).toBeVisible(forWork(PDF_RENDER))
   }
 
+  /** 打印: the button counts the runs that reached the printer (data-result 已打印 N). */
   async print() {
+    const before = Number((await this.printButton.getAttribute('data-result'))?.replace(/\D/g, '') || 0)
     await this.printButton.click()
-    await expect(this.page.getByText('礼品册已发送到打印机')).toBeVisible()
+    await expect(this.printButton).toHaveAttribute('data-result', `已打印 ${before + 1}`, forWork(PRINT_RUN))
   }
 }

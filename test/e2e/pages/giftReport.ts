@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { EXPORT, forWork, IMPORT } from '../support/timeouts'
 import { issueRows, type ImportIssueRow } from './importWizard'
 
 /** 礼品库存 → 月报: the month's figures, tables and chart, and its Excel. */
@@ -30,6 +31,15 @@ export class GiftReportPage {
     await this.page.getByTestId('nav-gifts').click()
     await this.page.getByTestId('gifts-tab-report').click()
     await expect(this.root).toBeVisible()
+  }
+
+  /**
+   * 导出 Excel: main's save dialog (scripted first) answers with `file`; the button carries the
+   * written file in data-result once the workbook is on disk.
+   */
+  async exportTo(file: string) {
+    await this.exportButton.click()
+    await expect(this.exportButton).toHaveAttribute('data-result', file, forWork(EXPORT))
   }
 
   category(key: string): Locator {
@@ -77,10 +87,22 @@ export class GiftSheetsPage {
     return issueRows(this.rejected)
   }
 
+  /** 导入礼品: main's open dialog (scripted first) answers; the preview's counts show once the sheet is read. */
+  async openImport() {
+    await this.importButton.click()
+    await expect(this.total).toBeVisible(forWork(IMPORT))
+  }
+
+  /** 导入: the result's counts show once every gift and its opening stock are in. */
+  async commitAndWait() {
+    await this.commit.click()
+    await expect(this.result).toBeVisible(forWork(IMPORT))
+  }
+
   /** Exports as Excel; the save dialog's answer must be scripted first. */
   async exportXlsx() {
     await this.exportButton.click()
     await this.page.getByTestId('gift-export-xlsx').click()
-    await expect(this.exportResult).toBeVisible()
+    await expect(this.exportResult).toBeVisible(forWork(EXPORT))
   }
 }

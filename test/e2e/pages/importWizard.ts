@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { forWork, IMPORT } from '../support/timeouts'
 
 export interface ImportIssueRow {
   row: number
@@ -51,9 +52,15 @@ export class ImportWizard {
     return issueRows(this.rejected)
   }
 
+  /** The file picked in main's open dialog (scripted first) is read and checked: the preview's counts show. */
+  async waitForPreview() {
+    await expect(this.total).toBeVisible(forWork(IMPORT))
+  }
+
+  /** 导入: the result's counts show once every row is in the database. */
   async commitAndWait() {
     await this.commit.click()
-    await expect(this.result).toBeVisible()
+    await expect(this.result).toBeVisible(forWork(IMPORT))
   }
 
   async finish() {

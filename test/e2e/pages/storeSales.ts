@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { forWork, IMPORT } from '../support/timeouts'
 import { Shell } from './shell'
 
 /** 报表 → 全店销售: the year's grid of store sales per month and department, and its import. */
@@ -42,6 +43,16 @@ export class StoreSalesPage {
     await input.fill(yuan)
     await input.press('Enter')
     await expect(this.cell(month, department)).toHaveText(shown)
+  }
+
+  /**
+   * 导入…: main's open dialog (scripted first) answers and the file is read and saved; the button
+   * then says how the import ended in data-result: the file's name, 未导入 (refused) or 已取消.
+   * `outcome` must differ from the previous import's, or there would be nothing to wait for.
+   */
+  async importAndWait(outcome: string) {
+    await this.importButton.click()
+    await expect(this.importButton).toHaveAttribute('data-result', outcome, forWork(IMPORT))
   }
 
   /** The refused file's problems as {row, column, reason}. */

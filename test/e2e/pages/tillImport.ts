@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { forWork, IMPORT } from '../support/timeouts'
 import { issueRows, type ImportIssueRow } from './importWizard'
 
 /** 消费积分 → 导入小票: pick a till file, check the preview, import, read the result. */
@@ -51,8 +52,15 @@ export class TillImportPage {
     return issueRows(this.rejected)
   }
 
+  /** 选择文件: main's open dialog (scripted first) answers; the preview's counts show once the file is read. */
+  async pickAndWait() {
+    await this.pick.click()
+    await expect(this.total).toBeVisible(forWork(IMPORT))
+  }
+
+  /** 导入: the result's counts show once every receipt is in the database with its points. */
   async commitAndWait() {
     await this.commit.click()
-    await expect(this.result).toBeVisible()
+    await expect(this.result).toBeVisible(forWork(IMPORT))
   }
 }
