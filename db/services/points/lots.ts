@@ -1,4 +1,5 @@
 import type { Db } from '../../handle'
+import { storeZone } from '../../clock'
 import { expiryCache, type ExpiryRules } from '../../rules/expiry'
 import { statements } from '../../statements'
 
@@ -60,7 +61,7 @@ export class LotBook {
  * write to the database while the pass is running.
  */
 export function walkLots(db: Db, rules: ExpiryRules, visit: (memberId: number, lots: Lot[]) => void): void {
-  const expiryOf = expiryCache(rules)
+  const expiryOf = expiryCache(rules, storeZone(db))
   let member = -1
   let book = new LotBook(expiryOf)
   for (const row of stmts(db).all.iterate() as IterableIterator<[number, number, string, number]>) {

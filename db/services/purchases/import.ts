@@ -1,3 +1,4 @@
+import { storeZone } from '../../clock'
 import { SYSTEM_ACTOR, type Actor } from '../../actor'
 import { validationError } from '../../errors'
 import { inLongTransaction, isInLongTransaction, type Db } from '../../handle'
@@ -69,6 +70,7 @@ async function importLines(
   // when the same file comes again.
   const nextLine = new Map<string, number>()
   const total = sheet.rows.length
+  const zone = storeZone(db)
   for (let i = 0; i < total; i++) {
     const { row, cells } = sheet.rows[i]!
     const text = (f: PurchaseField) => (col.has(f) ? cellText(cells[col.get(f)!]) : '')
@@ -86,7 +88,7 @@ async function importLines(
       }
     }
     nextLine.set(receiptNo, lineNo)
-    const purchasedAt = parseTime(cells[col.get('purchasedAt')!])
+    const purchasedAt = parseTime(cells[col.get('purchasedAt')!], zone)
     if (purchasedAt === null) {
       reject(row, 'purchasedAt', '无法识别的交易时间（例：2026-11-09 14:30）')
       continue
