@@ -1,3 +1,4 @@
+import { storeDayInt } from '../clock'
 import type { Db } from '../handle'
 import { formatAverage } from '../rules/care'
 import {
@@ -44,8 +45,7 @@ export function leagueReportHtml(db: Db, input: { month: string }): LeagueReport
   )
   const store = getSettings(db).storeName
   const title = `${m.year}年${m.month}月 VIP维护人月度评比`
-  const now = db.now()
-  const made = chineseDate(now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate())
+  const made = chineseDate(storeDayInt(db))
 
   const winners = league.rows.filter((r) => r.winner)
   const verdict = !league.rows.length

@@ -121,7 +121,7 @@ export function programmeReportHtml(db: Db, input: ProgrammeReportInput, operato
   const scope = department ? departmentLabel(department) : '全店'
   const kpi = kpiTable(data)
   const cover = `<header class="cover"><div><div class="store">${e(store)}</div><h1>${title}<small>${e(monthChinese(month))} · ${e(scope)}</small></h1></div>
-<div class="meta">统计期间 <b>${e(reportTable(data, 'points').period)}</b><br>生成时间 ${e(formatStamp(data.generatedAt))} · 操作员 ${e(operator)}</div></header>`
+<div class="meta">统计期间 <b>${e(reportTable(data, 'points').period)}</b><br>生成时间 ${e(formatStamp(data.generatedAt, data.timeZone))} · 操作员 ${e(operator)}</div></header>`
   const first = `<section>${headline(kpi.rows)}<h2>${e(kpi.title)}<small>${e(kpi.period)}</small></h2>${reportTableFragment(kpi)}</section>`
 
   const tiers = reportTable(data, 'tiers')

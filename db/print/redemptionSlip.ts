@@ -1,3 +1,5 @@
+import { storeZone } from '../clock'
+import { formatZoned } from '../rules/storeClock'
 import { notFound } from '../errors'
 import type { Db } from '../handle'
 import { redemptionSlipNo, RETURN_DAYS } from '../rules/gifts'
@@ -12,11 +14,6 @@ import { escapeHtml as esc, printDocument } from './document'
  */
 
 const n = (x: number) => x.toLocaleString('en-US')
-const p2 = (x: number) => String(x).padStart(2, '0')
-const when = (ms: number) => {
-  const d = new Date(ms)
-  return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`
-}
 
 /** The slip number: the one rule the screens use too. */
 export const slipNo = redemptionSlipNo
@@ -86,7 +83,7 @@ export function redemptionSlipHtml(db: Db, redemptionId: number): string {
 <h2>积分兑换单</h2>
 <div class="meta">
 <div><span>单号</span><span>${slipNo(head.id)}</span></div>
-<div><span>时间</span><span>${when(head.at)}</span></div>
+<div><span>时间</span><span>${formatZoned(head.at, storeZone(db))}</span></div>
 <div><span>会员</span><span>${esc(head.name)}</span></div>
 <div><span>卡号</span><span>${esc(head.cardNo)}</span></div>
 ${phone ? `<div><span>手机</span><span>${esc(phone)}</span></div>` : ''}

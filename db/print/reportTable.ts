@@ -8,6 +8,8 @@ export interface ReportLetterhead {
   store: string
   operator: string
   generatedAt: number
+  /** The store's zone generatedAt is shown in */
+  timeZone: string
 }
 
 function cell(row: ReportRow, column: ReportColumn): string {
@@ -34,7 +36,7 @@ export function reportTableFragment(table: Omit<ReportTable, 'chart'>): string {
 /** One chart's table on A4 landscape: store, title, period, time made and operator, then the table. */
 export function reportTableHtml(table: ReportTable, head: ReportLetterhead): string {
   const body = `<main class="paper"><header class="sheet"><div><div class="store">${e(head.store)}</div><h1>${e(table.title)}</h1></div>
-<div class="meta">期间 <b>${e(table.period)}</b><br>生成时间 ${e(formatStamp(head.generatedAt))} · 操作员 ${e(head.operator)}</div></header>
+<div class="meta">期间 <b>${e(table.period)}</b><br>生成时间 ${e(formatStamp(head.generatedAt, head.timeZone))} · 操作员 ${e(head.operator)}</div></header>
 ${reportTableFragment(table)}</main>`
   return printDocument({
     title: `${head.store} ${table.title}`,

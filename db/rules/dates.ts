@@ -10,7 +10,6 @@ const pad2 = (n: number) => String(n).padStart(2, '0')
 export const formatYmd = ({ y, m, d }: Ymd) => `${y}-${pad2(m)}-${pad2(d)}`
 export const ymdToInt = ({ y, m, d }: Ymd) => y * 10000 + m * 100 + d
 export const intToYmd = (n: number): Ymd => ({ y: Math.floor(n / 10000), m: Math.floor(n / 100) % 100, d: n % 100 })
-export const dateToYmd = (date: Date): Ymd => ({ y: date.getFullYear(), m: date.getMonth() + 1, d: date.getDate() })
 
 export function isValidSolar({ y, m, d }: Ymd): boolean {
   if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false
@@ -55,3 +54,14 @@ export function parseDateText(raw: string): ParsedDateText | null {
   }
   return null
 }
+
+/** A strict 'YYYY-MM-DD' that names a real day (no zone involved: a day is a calendar day). */
+export function parseIsoDay(text: string): Ymd | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!m) return null
+  const day = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }
+  return isValidSolar(day) ? day : null
+}
+
+/** yyyymmdd → 'YYYY-MM-DD' */
+export const dayString = (n: number): string => formatYmd(intToYmd(n))

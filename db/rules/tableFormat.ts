@@ -1,3 +1,4 @@
+import { formatZoned } from './storeClock'
 import type { ReportCellKind, ReportColumn } from '../services/reports/tables'
 
 /**
@@ -55,10 +56,5 @@ export function columnFor<C extends ReportColumn>(
   return kind ? { ...column, kind } : column
 }
 
-const two = (n: number) => String(n).padStart(2, '0')
-
-/** 2026-11-23 10:05, in the machine's time zone (the store's). */
-export function formatStamp(ms: number): string {
-  const d = new Date(ms)
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`
-}
+/** 2026-11-23 10:05 on the store's clock (`zone`), whatever the machine's zone. */
+export const formatStamp = (ms: number, zone: string): string => formatZoned(ms, zone)

@@ -4,6 +4,7 @@
  * renderer. Dates are the store's local calendar days; a yyyymmdd integer is a calendar day.
  */
 import { intToYmd, ymdToInt } from './dates'
+import { dayIntInZone, endOfDayMs, startOfDayMs, ymdInZone } from './storeClock'
 import type { Role } from './roles'
 
 export interface TierDef {
@@ -195,27 +196,17 @@ export function isSleeping(lastPurchaseDay: number | null, joinDate: number, tod
   return lastPurchaseDay === null ? joinDate < cutoff : lastPurchaseDay < cutoff
 }
 
-/** yyyymmdd → local midnight ms */
-export function dayStartMs(day: number): number {
-  const { y, m, d } = intToYmd(day)
-  return new Date(y, m - 1, d).getTime()
-}
+/** yyyymmdd → the store's midnight (ms) */
+export const dayStartMs = (day: number, zone: string): number => startOfDayMs(intToYmd(day), zone)
 
-/** yyyymmdd → local midnight ms of the next day (the end of that day) */
-export function dayEndMs(day: number): number {
-  const { y, m, d } = intToYmd(day)
-  return new Date(y, m - 1, d + 1).getTime()
-}
+/** yyyymmdd → the store's midnight (ms) of the next day (the end of that day) */
+export const dayEndMs = (day: number, zone: string): number => endOfDayMs(intToYmd(day), zone)
 
-/** local ms → yyyymmdd */
-export function dayOf(ms: number): number {
-  const dt = new Date(ms)
-  return ymdToInt({ y: dt.getFullYear(), m: dt.getMonth() + 1, d: dt.getDate() })
-}
+/** An instant → its store day as yyyymmdd */
+export const dayOf = (ms: number, zone: string): number => dayIntInZone(ms, zone)
 
-/** Start (ms, exclusive) of the 12-month spend window that ends at `at`. */
-export function spendWindowStart(at: number): number {
-  const dt = new Date(at)
-  const day = addMonths(dayOf(at), -SPEND_WINDOW_MONTHS)
-  return dayStartMs(day) + (at - new Date(dt.getFullYear(), dt.getMonth(), dt.getDate()).getTime())
+/** Start (ms, exclusive) of the 12-month spend window that ends at `at` (same wall-clock time). */
+export function spendWindowStart(at: number, zone: string): number {
+  const day = addMonths(dayOf(at, zone), -SPEND_WINDOW_MONTHS)
+  return dayStartMs(day, zone) + (at - startOfDayMs(ymdInZone(at, zone), zone))
 }

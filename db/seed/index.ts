@@ -1,6 +1,8 @@
 import type { Actor } from '../actor'
 import { inTransaction, type Db } from '../handle'
-import { dateToYmd, ymdToInt } from '../rules/dates'
+import { storeToday, storeZone } from '../clock'
+import { ymdToInt } from '../rules/dates'
+import { zonedToMs } from '../rules/storeClock'
 import { SOURCES, type Source } from '../rules/members'
 import { tierNames } from '../rules/tiers'
 import { recordAudit } from '../services/audit'
@@ -74,7 +76,8 @@ export function seedMembers(db: Db, input: SeedInput, actor: Actor): { members: 
   const { members: n, seed } = parseInput(seedSchema, input)
   const settings = getSettings(db)
   const rnd = new Random(seed)
-  const today = dateToYmd(db.now())
+  const today = storeToday(db)
+  const zone = storeZone(db)
   const todayDay = dayNumber(today)
   const recentTiers = tierPicker(tierNames(settings), false)
   const olderTiers = tierPicker(tierNames(settings), true)
@@ -116,7 +119,7 @@ export function seedMembers(db: Db, input: SeedInput, actor: Actor): { members: 
       const id = insertMemberRow(db, member, referrerId, actor)
       // A sample card was issued on the day its member joined, not today.
       const joined = fromDayNumber(day)
-      setIssued.run(new Date(joined.y, joined.m - 1, joined.d, 10).getTime(), id)
+      setIssued.run(zonedToMs({ ...joined, h: 10 }, zone), id)
       referrers.push(id)
       // A few cards are closed or reported lost, so that status filters show something.
       const r = rnd.next()

@@ -1,7 +1,9 @@
 import type { Actor } from '../actor'
 import { validationError } from '../errors'
 import { inTransaction, withBulkCache, type Db } from '../handle'
-import { dateToYmd, intToYmd } from '../rules/dates'
+import { storeToday, storeZone } from '../clock'
+import { intToYmd } from '../rules/dates'
+import { ymdInZone } from '../rules/storeClock'
 import { recordAudit } from '../services/audit'
 import { PurchaseBook, type PurchaseLine } from '../services/purchases/book'
 import { getSettings } from '../services/settings'
@@ -85,13 +87,14 @@ class Generator {
   constructor(
     private readonly rnd: Random,
     private readonly calendar: SalesCalendar,
+    private readonly zone: string,
     firstSerial: number,
   ) {
     this.serial = firstSerial
   }
 
   private receiptNo(at: number): string {
-    const d = dateToYmd(new Date(at))
+    const d = ymdInZone(at, this.zone)
     const ymd = d.y * 10000 + d.m * 100 + d.d
     return `${ymd}${String(this.serial++).padStart(8, '0')}`
   }
@@ -109,7 +112,7 @@ class Generator {
     let left = lines - returns
     while (left > 0) {
       const dayNo = this.calendar.pick(rnd, lo, hi)
-      const at = shoppingTime(rnd, fromDayNumber(dayNo))
+      const at = shoppingTime(rnd, fromDayNumber(dayNo), this.zone)
       const dept = this.depts.department.pick(rnd)
       const counters = this.depts.counters.get(dept)!
       let items = 1
@@ -151,7 +154,9 @@ class Generator {
       // Never later than the calendar's last day, so no return lies in the future either.
       const later = rnd.int(0, Math.min(14, this.calendar.last - sold[i]!.day))
       const at =
-        later === 0 ? o.purchasedAt + rnd.int(20, 120) * 60_000 : shoppingTime(rnd, fromDayNumber(sold[i]!.day + later))
+        later === 0
+          ? o.purchasedAt + rnd.int(20, 120) * 60_000
+          : shoppingTime(rnd, fromDayNumber(sold[i]!.day + later), this.zone)
       const partial = o.amountFen >= 20_000 && rnd.chance(0.25)
       const amountFen = partial ? Math.round((o.amountFen * rnd.int(20, 80)) / 10_000) * 100 : o.amountFen
       events.push({
@@ -187,7 +192,7 @@ function binomial(rnd: Random, n: number, p: number): number {
 export function seedPurchases(db: Db, input: SeedPurchasesInput, actor: Actor): SeedPurchasesResult {
   const { purchases: total, seed, days } = parseInput(seedPurchasesSchema, input)
   const rnd = new Random(seed ^ 0x70757263)
-  const today = dayNumber(dateToYmd(db.now()))
+  const today = dayNumber(storeToday(db))
   // Up to yesterday, so that no sample purchase lies in the future of "now".
   const last = today - 1
   const first = today - days
@@ -210,7 +215,7 @@ export function seedPurchases(db: Db, input: SeedPurchasesInput, actor: Actor): 
   const counts = allocate(rnd, members, windows, total)
   const calendar = new SalesCalendar(first, last, getSettings(db).earning)
   const firstSerial = 1 + (db.sqlite.prepare('SELECT count(*) FROM purchases').pluck().get() as number)
-  const gen = new Generator(rnd, calendar, firstSerial)
+  const gen = new Generator(rnd, calendar, storeZone(db), firstSerial)
   const out: SeedPurchasesResult = { purchases: 0, receipts: 0, returns: 0 }
   // Every member's lines land on index pages all over the file: a bigger page cache keeps them.
   withBulkCache(db, () => {

@@ -1,3 +1,4 @@
+import { zonedToMs } from '../rules/storeClock'
 import type { Ymd } from '../rules/dates'
 import { rewardWeekDays, type EarningRules } from '../rules/points'
 import { dayNumber, fromDayNumber, LunarTable } from './lunar'
@@ -99,9 +100,9 @@ const HOUR_TOTALS = HOURS.map(
   )(0),
 )
 
-/** A till time (local ms) on the given day. */
-export function shoppingTime(rnd: Random, day: Ymd): number {
+/** A till time on the given day, by the store's wall clock. */
+export function shoppingTime(rnd: Random, day: Ymd, zone: string): number {
   const x = rnd.next() * HOUR_TOTALS[HOUR_TOTALS.length - 1]!
   const hour = 10 + HOUR_TOTALS.findIndex((t) => t > x)
-  return new Date(day.y, day.m - 1, day.d, hour, rnd.int(0, 59), rnd.int(0, 59)).getTime()
+  return zonedToMs({ ...day, h: hour, mi: rnd.int(0, 59), s: rnd.int(0, 59) }, zone)
 }

@@ -120,6 +120,8 @@ export interface SessionState {
   storeName: string
   /** true when the database has no members yet (offer sample data) */
   empty: boolean
+  /** The store's time zone (IANA): the screens show days, months and times in it */
+  timeZone: string
 }
 
 export interface DataInfo {

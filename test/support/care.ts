@@ -1,3 +1,4 @@
+import { storeDate } from './storeTime'
 import type { Actor } from '../../db/actor'
 import type { Db } from '../../db/handle'
 import { createMember } from '../../db/services/members'
@@ -59,7 +60,7 @@ export function buy(
   opts: { receiptNo?: string; lineNo?: number; original?: string; noPoints?: boolean } = {},
 ): string {
   const receiptNo = opts.receiptNo ?? `R${++seq}`
-  const at = new Date(Math.floor(day / 10000), (Math.floor(day / 100) % 100) - 1, day % 100, 12).getTime()
+  const at = storeDate(Math.floor(day / 10000), (Math.floor(day / 100) % 100) - 1, day % 100, 12).getTime()
   recordPurchase(
     db,
     {

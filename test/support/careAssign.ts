@@ -3,6 +3,7 @@ import type { Db } from '../../db/handle'
 import { addStaff, type AddStaffInput } from '../../db/services/care'
 import { createMember } from '../../db/services/members'
 import { recordPurchase } from '../../db/services/purchases'
+import { storeDate } from './storeTime'
 
 /** A staff member hired long enough ago to maintain VIPs, for tests. */
 export const makeStaff = (db: Db, actor: Actor, name: string, over: Partial<AddStaffInput> = {}) =>
@@ -15,7 +16,7 @@ export function makeBuyer(
   actor: Actor,
   cardNo: string,
   buys: [yuan: number, department?: string][] = [],
-  when = new Date(2026, 9, 20, 14).getTime(),
+  when = storeDate(2026, 9, 20, 14).getTime(),
 ): number {
   const id = createMember(db, { cardNo, name: `会员${cardNo}`, phone: '13912345678' }, actor).id
   let last = ''

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/handle'
+import { storeDayOf } from './storeTime'
 
 /**
  * Staff and assignments written straight into the tables (their meaning is fixed by
@@ -32,7 +33,7 @@ export function insertAssignment(db: Db, memberId: number, staffId: number, from
 /** One purchase line (negative amount: a return), fen; `at` in ms. */
 export function insertPurchase(db: Db, memberId: number, receiptNo: string, at: Date, amountFen: number, lineNo = 1) {
   const t = at.getTime()
-  const day = at.getFullYear() * 10000 + (at.getMonth() + 1) * 100 + at.getDate()
+  const day = storeDayOf(at)
   db.sqlite
     .prepare(
       `INSERT INTO purchases (receipt_no, line_no, member_id, member_ref, purchased_at, purchase_date, amount_fen, source, created_at)

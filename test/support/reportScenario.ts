@@ -7,9 +7,10 @@ import { expirePoints } from '../../db/services/points/expiry'
 import { recordPurchase } from '../../db/services/purchases/desk'
 import { makeTestDb, type TestDb } from './db'
 import { makeGift } from './gifts'
+import { storeDate } from './storeTime'
 
 /** "Today" of the report tests: 23 November 2026, 10:00 local time. */
-export const TODAY = new Date(2026, 10, 23, 10)
+export const TODAY = storeDate(2026, 10, 23, 10)
 
 export interface ReportScenario extends TestDb {
   /** Departments that have store sales rows (the others have none) */
@@ -37,7 +38,7 @@ export function buildReportScenario(opts: { members?: number; purchases?: number
   // Cards opened this month (one closed again at once: it still counts as a new card).
   const fresh: number[] = []
   for (const [i, day] of [2, 2, 9, 15, 22].entries()) {
-    at(new Date(2026, 10, day, 11))
+    at(storeDate(2026, 10, day, 11))
     const source = (['社区', '推荐', '服务台', '社区', '开卡礼'] as const)[i]
     fresh.push(
       createMember(db, { cardNo: `R90${i}`, name: `新会员${i}`, joinDate: `2026-11-${day}`, source }, admin).id,
@@ -66,13 +67,13 @@ export function buildReportScenario(opts: { members?: number; purchases?: number
     .prepare(`SELECT id FROM members WHERE status = 'active' AND points >= 400 ORDER BY points DESC LIMIT 6`)
     .pluck()
     .all() as number[]
-  at(new Date(2026, 9, 14, 15))
+  at(storeDate(2026, 9, 14, 15))
   for (const id of rich.slice(0, 3)) redeemGifts(db, { memberId: id, lines: [{ code: 'RP1', qty: 2 }] }, admin)
-  at(new Date(2026, 10, 10, 15))
+  at(storeDate(2026, 10, 10, 15))
   const redeemed = rich
     .slice(3)
     .map((id) => redeemGifts(db, { memberId: id, lines: [{ code: 'RP2', qty: 1 }] }, admin).redemptionId)
-  at(new Date(2026, 10, 11, 9))
+  at(storeDate(2026, 10, 11, 9))
   returnRedeemed(db, { redemptionId: redeemed[0]!, code: 'RP2', qty: 1, reason: '伞骨断裂' }, admin)
   issueGift(db, { code: 'BD1', quantity: 2, purpose: 'birthday', reason: '生日赠送' }, admin)
 
@@ -90,7 +91,7 @@ export function buildReportScenario(opts: { members?: number; purchases?: number
         WHERE p.amount_fen > 5000 AND m.status = 'active' AND p.purchase_date >= 20260901 ORDER BY p.id LIMIT 1`,
     )
     .get() as { receipt_no: string; member_id: number; department: string; amount_fen: number }
-  at(new Date(2026, 10, 20, 16))
+  at(storeDate(2026, 10, 20, 16))
   recordPurchase(
     db,
     {

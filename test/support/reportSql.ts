@@ -1,4 +1,5 @@
 import type { Db } from '../../db/handle'
+import { storeDate } from './storeTime'
 
 /**
  * The programme's figures written out again as plain SQL over the base tables (members, purchases,
@@ -10,33 +11,33 @@ import type { Db } from '../../db/handle'
 export function monthDays(month: number): [number, number] {
   const y = Math.floor(month / 100)
   const m = month % 100
-  const last = new Date(y, m, 0).getDate()
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
   return [month * 100 + 1, month * 100 + last]
 }
 
 const parts = (day: number) => [Math.floor(day / 10000), Math.floor(day / 100) % 100, day % 100] as const
-/** local midnight at the start of a yyyymmdd day */
+/** the store's midnight at the start of a yyyymmdd day */
 export const startOf = (day: number) => {
   const [y, m, d] = parts(day)
-  return new Date(y, m - 1, d).getTime()
+  return storeDate(y, m - 1, d).getTime()
 }
-/** local midnight after a yyyymmdd day */
+/** the store's midnight after a yyyymmdd day */
 export const endOf = (day: number) => {
   const [y, m, d] = parts(day)
-  return new Date(y, m - 1, d + 1).getTime()
+  return storeDate(y, m - 1, d + 1).getTime()
 }
 /** The same day `n` months earlier, the 31st falling on a shorter month's last day. */
 export function monthsBack(day: number, n: number): number {
   const [y, m, d] = parts(day)
-  const first = new Date(y, m - 1 - n, 1)
-  const len = new Date(first.getFullYear(), first.getMonth() + 1, 0).getDate()
-  return first.getFullYear() * 10000 + (first.getMonth() + 1) * 100 + Math.min(d, len)
+  const first = new Date(Date.UTC(y, m - 1 - n, 1))
+  const len = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate()
+  return first.getUTCFullYear() * 10000 + (first.getUTCMonth() + 1) * 100 + Math.min(d, len)
 }
-/** local ms bounds of a month: [start, end) */
+/** the store's ms bounds of a month: [start, end) */
 export function monthMs(month: number): [number, number] {
   const y = Math.floor(month / 100)
   const m = month % 100
-  return [new Date(y, m - 1, 1).getTime(), new Date(y, m, 1).getTime()]
+  return [storeDate(y, m - 1, 1).getTime(), storeDate(y, m, 1).getTime()]
 }
 
 export interface SqlKpi {

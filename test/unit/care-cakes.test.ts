@@ -5,6 +5,7 @@ import { updateSettings, getSettings } from '../../db/services/settings'
 import { addStaffRow, buy, holdRow, member } from '../support/care'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
 import { makeGift } from '../support/gifts'
+import { storeDate } from '../support/storeTime'
 
 let t: TestDb
 beforeEach(() => (t = makeTestDb())) // now: 23 November 2026
@@ -95,7 +96,7 @@ describe('cake deliveries', () => {
     const staff = addStaffRow(db, '李四')
     makeGift(db, admin, { code: 'CAKE1', name: '生日蛋糕', category: 'cake', pointsPrice: null, unitCostFen: 7000 }, 2)
     makeGift(db, admin, { code: 'FLW1', name: '鲜花花束', category: 'cake', pointsPrice: null, unitCostFen: 3000 }, 0)
-    const at = new Date(2026, 11, 5, 15).getTime()
+    const at = storeDate(2026, 11, 5, 15).getTime()
     const { id } = scheduleCake(db, { memberId: m, month: '2026-12', scheduledAt: at, delivererId: staff }, admin)
     return { m, staff, id }
   }

@@ -5,6 +5,7 @@ import type { HighValueMeasure } from '../../db/rules/care'
 import { makeTestDb, type TestDb } from '../support/db'
 import { makeBuyer, makeStaff } from '../support/careAssign'
 import { insertPurchase } from '../support/careSql'
+import { storeDate } from '../support/storeTime'
 
 let t: TestDb
 beforeEach(() => (t = makeTestDb()))
@@ -20,7 +21,7 @@ describe('who is high-value', () => {
     makeBuyer(t.db, t.admin, 'V0001', [[3000], [2000]])
     makeBuyer(t.db, t.admin, 'V0002', [[4000]])
     makeBuyer(t.db, t.admin, 'V0003', [[9000], [-6000]])
-    makeBuyer(t.db, t.admin, 'V0004', [[50000]], new Date(2025, 10, 22, 12).getTime())
+    makeBuyer(t.db, t.admin, 'V0004', [[50000]], storeDate(2025, 10, 22, 12).getTime())
     makeBuyer(t.db, t.admin, 'V0005', [[100]])
     criteria('spend', 3)
     expect(cards()).toEqual(['V0001', 'V0002', 'V0003'])
@@ -95,7 +96,7 @@ describe('who is high-value', () => {
     const ids = Array.from({ length: 260 }, (_, i) => makeBuyer(t.db, t.admin, `V${String(i).padStart(4, '0')}`))
     let seed = 7
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n)
-    const when = new Date(2026, 9, 20, 14)
+    const when = storeDate(2026, 9, 20, 14)
     let receipt = 0
     for (const id of ids) insertPurchase(t.db, id, `S${++receipt}`, when, (1 + rnd(5000)) * 100)
     criteria('spend', 10)

@@ -11,6 +11,7 @@ import { createMember } from '../../db/services/members/write'
 import { setupAdmin, toActor } from '../../db/services/operators'
 import { updateSettings } from '../../db/services/settings'
 import { runCliCaptured } from '../support/cli'
+import { storeDate } from '../support/storeTime'
 
 let dir: string
 let dbFile: string
@@ -25,7 +26,7 @@ const ADDRESS = {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vipdesk-cli-birthdays-'))
   dbFile = join(dir, 'vipdesk.sqlite')
-  const db = openDatabase(dbFile, { now: () => new Date(2026, 10, 23, 10) })
+  const db = openDatabase(dbFile, { now: () => storeDate(2026, 10, 23, 10) })
   const admin = toActor(setupAdmin(db, { name: 'admin', password: 'secret123' }))
   const add = (cardNo: string, name: string, birthday: string, more: object = {}) =>
     createMember(db, { cardNo, name, birthday, ...more }, admin)

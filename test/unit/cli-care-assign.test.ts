@@ -1,3 +1,5 @@
+import { formatDay } from '../../db/rules/expiry'
+import { DEFAULT_TIME_ZONE } from '../../db/rules/storeClock'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -96,7 +98,7 @@ describe('assign', () => {
   it('auto: prints the proposal, --json gives an array, --apply writes it', async () => {
     await staffAdd('李娜', '营业一课')
     await staffAdd('王强', '营业二课')
-    await staffAdd('新人', '营业一课', new Date().toISOString().slice(0, 10))
+    await staffAdd('新人', '营业一课', formatDay(Date.now(), DEFAULT_TIME_ZONE))
     const preview = await cli('--json', 'assign', 'auto')
     expect(JSON.parse(preview.stdout)).toEqual([
       {

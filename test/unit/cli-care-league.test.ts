@@ -8,13 +8,14 @@ import { setupAdmin, toActor } from '../../db/services/operators'
 import { postPoints } from '../../db/services/points/ledger'
 import { runCliCaptured } from '../support/cli'
 import { addStaffRow, buy, holdRow, member } from '../support/care'
+import { storeDate } from '../support/storeTime'
 
 let dir: string
 let dbFile: string
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vipdesk-cli-league-'))
   dbFile = join(dir, 'vipdesk.sqlite')
-  const db = openDatabase(dbFile, { now: () => new Date(2026, 10, 5, 10) })
+  const db = openDatabase(dbFile, { now: () => storeDate(2026, 10, 5, 10) })
   const admin = toActor(setupAdmin(db, { name: 'admin', password: 'secret123' }))
   const zhang = addStaffRow(db, '张三')
   const li = addStaffRow(db, '李四')

@@ -1,3 +1,4 @@
+import { storeDayOf } from '../support/storeTime'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -39,8 +40,7 @@ describe('gifts catalogue', () => {
   it('defaults to the current quarter and prints JSON for scripts', async () => {
     const r = await cli('--json', 'gifts', 'catalogue', '--pdf', 'q.pdf')
     expect(r.code).toBe(0)
-    const d = new Date()
-    const q = calendarQuarter(d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate())
+    const q = calendarQuarter(storeDayOf(Date.now()))
     expect(JSON.parse(r.stdout)).toMatchObject({ file: join(dir, 'q.pdf'), validFrom: q.from, validUntil: q.until })
   }, 30_000)
 

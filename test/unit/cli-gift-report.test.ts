@@ -8,6 +8,7 @@ import { createOperator, setupAdmin, toActor } from '../../db/services/operators
 import { makeGift, makeMemberWithPoints } from '../support/gifts'
 import { runCliCaptured } from '../support/cli'
 import { readXlsxRows } from '../support/sheets'
+import { storeDate } from '../support/storeTime'
 
 let dir: string
 let dbFile: string
@@ -15,7 +16,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'vipdesk-cli-gift-report-'))
   dbFile = join(dir, 'vipdesk.sqlite')
   // 15 November 2026, noon local time: the month of everything below.
-  const db = openDatabase(dbFile, { now: () => new Date(2026, 10, 15, 12) })
+  const db = openDatabase(dbFile, { now: () => storeDate(2026, 10, 15, 12) })
   const admin = toActor(setupAdmin(db, { name: 'admin', password: 'secret123' }))
   createOperator(db, { name: 'clerk1', password: 'secret123', role: 'clerk' }, admin)
   makeGift(db, admin, { code: 'G001', name: '保温杯', pointsPrice: 500, unitCostFen: 3550 }, 3)

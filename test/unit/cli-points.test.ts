@@ -7,6 +7,7 @@ import { createMember } from '../../db/services/members'
 import { createOperator, setupAdmin, toActor } from '../../db/services/operators'
 import { postPoints } from '../../db/services/points/ledger'
 import { runCliCaptured } from '../support/cli'
+import { storeDate } from '../support/storeTime'
 
 let dir: string
 let dbFile: string
@@ -18,7 +19,7 @@ beforeEach(() => {
   createOperator(db, { name: 'clerk1', password: 'secret123', role: 'clerk' }, admin)
   const id = createMember(db, { cardNo: 'C0001', name: '命令行' }, admin).id
   db.sqlite.transaction(() =>
-    postPoints(db, { memberId: id, kind: 'earn', points: 700, at: new Date(2025, 5, 1).getTime() }, admin),
+    postPoints(db, { memberId: id, kind: 'earn', points: 700, at: storeDate(2025, 5, 1).getTime() }, admin),
   )()
   closeDatabase(db)
 })

@@ -40,7 +40,7 @@ describe('report kpi', () => {
       expect(Object.keys(got)).toEqual(KEYS)
       const db = openDatabase(s.file)
       try {
-        const last = new Date(Math.floor(month / 100), month % 100, 0).getDate()
+        const last = new Date(Date.UTC(Math.floor(month / 100), month % 100, 0)).getUTCDate()
         const want = sqlKpi(db, month, month * 100 + last)
         expect({ ...got, vipShare: null }, text).toEqual({ ...want, vipShare: null })
         if (want.vipShare === null) expect(got.vipShare).toBeNull()

@@ -1,3 +1,4 @@
+import { storeToday } from '../../db/clock'
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { commitGiftImport, issueGift, listGifts, updateGift } from '../../db/services/gifts'
@@ -62,10 +63,10 @@ describe('gift export', () => {
 
   it('writes the month’s report as one sheet with its figures and tables', async () => {
     const file = sheets.path('月报.xlsx')
-    const now = t.db.now()
-    await exportGiftReport(t.db, { year: now.getFullYear(), month: now.getMonth() + 1, file }, t.admin)
+    const now = storeToday(t.db)
+    await exportGiftReport(t.db, { year: now.y, month: now.m, file }, t.admin)
     const { rows } = await readXlsxRows(file)
-    expect(rows[0]).toEqual([`礼品月报 ${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`])
+    expect(rows[0]).toEqual([`礼品月报 ${now.y}-${String(now.m).padStart(2, '0')}`])
     expect(rows).toContainEqual(['礼品成本(元)', 70])
     expect(rows).toContainEqual(['月末库存金额(元)', 12 * 35.5 + 70])
     expect(rows).toContainEqual(['蛋糕鲜花', 1, 70, 1, 70])

@@ -1,3 +1,4 @@
+import { storeZone } from '../../db/clock'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { formatDay } from '../../db/rules/expiry'
@@ -8,6 +9,7 @@ import { walkLots } from '../../db/services/points/lots'
 import { getSettings, updateSettings } from '../../db/services/settings'
 import { makeTestDb, type TestDb } from '../support/db'
 import { resetLedgers } from '../support/ledgerReset'
+import { storeDate } from '../support/storeTime'
 
 let t: TestDb
 let ids: number[]
@@ -18,7 +20,7 @@ beforeEach(() => {
 afterEach(() => t.close())
 
 const DAY = 86400000
-const START = new Date(2023, 0, 1).getTime()
+const START = storeDate(2023, 0, 1).getTime()
 
 type Step = { kind: LedgerKind | 'run'; member: number; points: number; days: number }
 const step: fc.Arbitrary<Step> = fc.record({
@@ -43,7 +45,7 @@ describe('the ledger under expiry', () => {
           for (const s of steps) {
             now += s.days * DAY
             if (s.kind === 'run') {
-              const asOf = formatDay(now)
+              const asOf = formatDay(now, storeZone(t.db))
               expirePoints(t.db, { asOf }, t.admin)
               expect(expirePoints(t.db, { asOf }, t.admin)).toEqual({ members: 0, points: 0 })
               walkLots(t.db, rules, (_, lots) => expect(lots.filter((l) => l.expires <= now)).toEqual([]))

@@ -4,6 +4,7 @@ import { expirePoints, expireDuePoints, expiringSoon } from '../../db/services/p
 import { postPoints, type LedgerKind } from '../../db/services/points/ledger'
 import { updateSettings } from '../../db/services/settings'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
+import { storeDate } from '../support/storeTime'
 
 let t: TestDb
 let id: number
@@ -16,7 +17,7 @@ afterEach(() => t.close())
 /** A local calendar day, as the store's tills record it. */
 const on = (ymd: string) => {
   const [y, m, d] = ymd.split('-').map(Number)
-  return new Date(y!, m! - 1, d!, 12).getTime()
+  return storeDate(y!, m! - 1, d!, 12).getTime()
 }
 const post = (kind: LedgerKind, points: number, ymd: string, memberId = id) =>
   t.db.sqlite.transaction(() => postPoints(t.db, { memberId, kind, points, at: on(ymd) }, t.admin))()
@@ -38,7 +39,7 @@ describe('calendar-year expiry (the default)', () => {
     expect(expire('2026-01-01')).toEqual({ members: 1, points: 700 })
     expect(balance()).toBe(500)
     expect(expireEntries()).toEqual([
-      { delta: -700, at: new Date(2026, 0, 1).getTime(), reason: '2025年积分于2026-01-01过期' },
+      { delta: -700, at: storeDate(2026, 0, 1).getTime(), reason: '2025年积分于2026-01-01过期' },
     ])
   })
 
@@ -93,7 +94,7 @@ describe('calendar-year expiry (the default)', () => {
 
   it('lapses what is due by the store day (the daily job)', () => {
     post('earn', 100, '2025-01-01')
-    t.setNow(new Date(2026, 0, 1, 8))
+    t.setNow(storeDate(2026, 0, 1, 8))
     expect(expireDuePoints(t.db)).toEqual({ members: 1, points: 100 })
     expect(expireDuePoints(t.db)).toEqual({ members: 0, points: 0 })
   })
@@ -109,7 +110,7 @@ describe('rolling expiry', () => {
     expect(expire('2026-03-15')).toEqual({ members: 1, points: 100 })
     expect(expireEntries()[0]).toEqual({
       delta: -100,
-      at: new Date(2026, 2, 15).getTime(),
+      at: storeDate(2026, 2, 15).getTime(),
       reason: '2024-03-15获得的积分满24个月，于2026-03-15过期',
     })
     expect(expire('2026-09-01')).toEqual({ members: 1, points: 200 })

@@ -1,3 +1,4 @@
+import { storeZone } from '../../db/clock'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { formatDay } from '../../db/rules/expiry'
@@ -9,6 +10,7 @@ import { recordPurchase } from '../../db/services/purchases/desk'
 import { updateSettings } from '../../db/services/settings'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
 import { resetLedgers } from '../support/ledgerReset'
+import { storeDate } from '../support/storeTime'
 
 /**
  * Random days at the desk — purchases (some special-price, some of two lines), full and partial
@@ -24,7 +26,7 @@ beforeEach(() => {
 afterEach(() => t.close())
 
 const DAY = 86400000
-const START = new Date(2024, 0, 1, 10).getTime()
+const START = storeDate(2024, 0, 1, 10).getTime()
 
 type Step =
   | { kind: 'buy'; member: number; days: number; fen: number[]; special: boolean }
@@ -167,7 +169,7 @@ function apply(s: Step, now: number, receipts: Receipt[], serial: number) {
     if (-s.points > balance) refusedChangesNothing(adjust)
     else adjust()
   } else {
-    const asOf = formatDay(now)
+    const asOf = formatDay(now, storeZone(db))
     seen.expired += expirePoints(db, { asOf }, t.admin).points
     expect(expirePoints(db, { asOf }, t.admin)).toEqual({ members: 0, points: 0 })
   }

@@ -7,6 +7,7 @@ import { checkBalances } from '../../db/services/points/ledger'
 import { memberLedger, memberPurchases, previewPurchase, recordPurchase } from '../../db/services/purchases'
 import { updateSettings } from '../../db/services/settings'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
+import { storeDate } from '../support/storeTime'
 
 let t: TestDb
 let id: number
@@ -17,7 +18,7 @@ beforeEach(() => {
 afterEach(() => t.close())
 
 /** Local wall-clock time in the store, as the till prints it. */
-const at = (y: number, m: number, d: number, h = 14) => new Date(y, m - 1, d, h, 30).getTime()
+const at = (y: number, m: number, d: number, h = 14) => storeDate(y, m - 1, d, h, 30).getTime()
 const points = () => t.db.sqlite.prepare('SELECT points, points_debt AS debt FROM members WHERE id = ?').get(id)
 const buy = (receiptNo: string, amountFen: number, when: number, extra: object = {}) =>
   recordPurchase(t.db, { cardNo: 'V0001', receiptNo, amountFen, purchasedAt: when, ...extra }, t.admin)
@@ -50,10 +51,10 @@ describe('earning points on a purchase', () => {
     const earning = { ...DEFAULT_EARNING_RULES, memberDays: { ...DEFAULT_EARNING_RULES.memberDays, enabled: false } }
     updateSettings(t.db, { earning: { ...earning, rewardWeek: { multiplier: 2, enabled: false } } }, t.admin)
     const b = lunarToSolar(2026, 10, 5, false)
-    const day = new Date(b.y, b.m - 1, b.d + 2, 12).getTime()
+    const day = storeDate(b.y, b.m - 1, b.d + 2, 12).getTime()
     const r = recordPurchase(t.db, { memberId: m.id, receiptNo: 'B1', amountFen: 10000, purchasedAt: day }, t.admin)
     expect(r).toMatchObject({ points: 200, explain: '100 元 × 2 (生日) = 200' })
-    const outside = new Date(b.y, b.m - 1, b.d + 4, 12).getTime()
+    const outside = storeDate(b.y, b.m - 1, b.d + 4, 12).getTime()
     expect(
       previewPurchase(t.db, { memberId: m.id, receiptNo: 'B2', amountFen: 10000, purchasedAt: outside }).points,
     ).toBe(100)

@@ -5,6 +5,7 @@ import { createMember } from '../../db/services/members'
 import { commitPurchaseImport, guessPurchaseMapping, previewPurchaseImport } from '../../db/services/purchases'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
 import { writeCsv } from '../support/sheets'
+import { storeDate } from '../support/storeTime'
 
 let t: TestDb
 beforeEach(() => {
@@ -63,7 +64,7 @@ describe('till import', () => {
     const explains = t.db.sqlite.prepare('SELECT points_explain FROM purchases ORDER BY id').pluck().all()
     expect(explains).toEqual(['1,280 元 × 2 (会员日) = 2,560', '特价/不积分商品，不积分', '300.5 元 = 300'])
     const last = t.db.sqlite.prepare("SELECT last_purchase_at FROM members WHERE card_no = 'V0001'").pluck().get()
-    expect(last).toBe(new Date(2026, 10, 10, 15, 20, 5).getTime())
+    expect(last).toBe(storeDate(2026, 10, 10, 15, 20, 5).getTime())
   })
 
   it('adds nothing when the same file comes again', async () => {

@@ -43,7 +43,12 @@ describe('a table on A4 landscape', () => {
   it('prints title, period, time made, operator, store and the figures', async () => {
     const data = dashboardData(t.db, { from: '2026-01', to: '2026-11' })
     const table = reportTable(data, 'points')
-    const html = reportTableHtml(table, { store: '和平百货', operator: '王企划', generatedAt: data.generatedAt })
+    const html = reportTableHtml(table, {
+      store: '和平百货',
+      operator: '王企划',
+      generatedAt: data.generatedAt,
+      timeZone: data.timeZone,
+    })
     expect(html).toContain('size: A4 landscape')
     const { info, text } = inspect(await pdf.pdf(html), 'points.pdf')
     expect(info).toMatch(/Page size:\s+841\.\d+ x 594\.\d+ pts/)
@@ -62,7 +67,12 @@ describe('a table on A4 landscape', () => {
     const data = dashboardData(t.db, { from: '2026-01', to: '2026-11' })
     const { info, text } = inspect(
       await pdf.pdf(
-        reportTableHtml(reportTable(data, 'sales'), { store: '和平百货', operator: '王企划', generatedAt: 0 }),
+        reportTableHtml(reportTable(data, 'sales'), {
+          store: '和平百货',
+          operator: '王企划',
+          generatedAt: 0,
+          timeZone: 'Asia/Shanghai',
+        }),
       ),
       'sales.pdf',
     )

@@ -12,6 +12,7 @@ import { commitPurchaseImport, guessPurchaseMapping } from '../../db/services/pu
 import { recordPurchase } from '../../db/services/purchases/desk'
 import { writeCsv } from '../support/sheets'
 import { buildReportScenario, type ReportScenario } from '../support/reportScenario'
+import { storeDate, storeDayOf } from '../support/storeTime'
 
 /** sales_monthly as a GROUP BY over purchases would give it. */
 function salesByGroup(db: Db) {
@@ -36,8 +37,7 @@ function pointsByGroup(db: Db) {
     .all() as { at: number; kind: string; department: string; delta: number }[]
   const sums = new Map<string, { month: number; kind: string; department: string; points: number; entries: number }>()
   for (const r of rows) {
-    const d = new Date(r.at)
-    const month = d.getFullYear() * 100 + d.getMonth() + 1
+    const month = Math.floor(storeDayOf(r.at) / 100)
     const key = `${month}|${r.kind}|${r.department}`
     const s = sums.get(key) ?? { month, kind: r.kind, department: r.department, points: 0, entries: 0 }
     s.points += r.delta
@@ -130,7 +130,7 @@ describe('migration 0008 backfills the sums from the history already there', () 
   it('sums match the GROUP BY after migrating a populated 0007 database', () => {
     dir = mkdtempSync(join(tmpdir(), 'vipdesk-rollups-'))
     const file = join(dir, 'old.sqlite')
-    const old = openDatabase(file, { migrationsFolder: foldersUpTo0007(), now: () => new Date(2026, 10, 23, 10) })
+    const old = openDatabase(file, { migrationsFolder: foldersUpTo0007(), now: () => storeDate(2026, 10, 23, 10) })
     const tables = () =>
       old.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]
     expect(tables()).not.toContain('sales_monthly')
@@ -153,9 +153,8 @@ describe('migration 0008 backfills the sums from the history already there', () 
       for (let month = 0; month < 14; month++) {
         for (const [k, id] of ids.entries()) {
           // Late evening on the month's last day: the local month, not UTC's, must hold it.
-          const at = new Date(2025, 9 + month + 1, 0, 23, 30 - k).getTime()
-          const d = new Date(at)
-          const day = d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate()
+          const at = storeDate(2025, 9 + month + 1, 0, 23, 30 - k).getTime()
+          const day = storeDayOf(at)
           const amount = (k % 4 === 3 ? -1 : 1) * (1000 + month * 37 + k * 11)
           const p = insert.run(
             `R${n++}`,

@@ -7,6 +7,7 @@ import { REPORT_CHARTS, reportTable } from '../../db/services/reports/tables'
 import { reportTableXlsx } from '../../db/services/reports/tableXlsx'
 import { addStaffRow, holdRow } from '../support/care'
 import { buildReportScenario, type ReportScenario } from '../support/reportScenario'
+import { storeDate } from '../support/storeTime'
 
 // Each chart's table from the dashboard's data over a generated store, checked against plain SQL,
 // and the .xlsx read back as Excel would see it.
@@ -100,11 +101,11 @@ describe('report tables', () => {
         from.getTime(),
         to.getTime(),
       )[0]!.p
-    expect(points.footer!.expired).toBe(ledger('expire', new Date(2026, 0, 1), new Date(2026, 11, 1)))
+    expect(points.footer!.expired).toBe(ledger('expire', storeDate(2026, 0, 1), storeDate(2026, 11, 1)))
     expect(points.footer!.expired).toBeGreaterThan(0)
     const outstanding = q<{ p: number }>(
       `SELECT coalesce(sum(delta), 0) AS p FROM points_ledger WHERE at < ?`,
-      new Date(2026, 10, 1).getTime(),
+      storeDate(2026, 10, 1).getTime(),
     )[0]!.p
     expect(points.rows.find((r) => r.month === '2026-10')!.outstanding).toBe(outstanding)
     expect(points.footer!.outstanding).toBe(points.rows[10]!.outstanding)
@@ -135,7 +136,8 @@ describe('report table as .xlsx', () => {
   it('has the title, the period line, a bold filled frozen header and numbers with formats', async () => {
     const table = reportTable(data, 'sales')
     const bytes = await reportTableXlsx(table, {
-      generatedAt: new Date(2026, 10, 23, 10, 5).getTime(),
+      generatedAt: Date.UTC(2026, 10, 23, 2, 5),
+      timeZone: 'Asia/Shanghai',
       operator: '王企划',
     })
     const wb = new ExcelJS.Workbook()
@@ -170,7 +172,13 @@ describe('report table as .xlsx', () => {
     const table = reportTable(data, 'newCards')
     table.rows[0]!.period = '=1+1'
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load((await reportTableXlsx(table, { generatedAt: 0, operator: 'x' })) as unknown as ArrayBuffer)
+    await wb.xlsx.load(
+      (await reportTableXlsx(table, {
+        generatedAt: 0,
+        timeZone: 'Asia/Shanghai',
+        operator: 'x',
+      })) as unknown as ArrayBuffer,
+    )
     const ws = wb.worksheets[0]!
     expect(ws.getCell('A4').value).toBe("'=1+1")
     expect(ws.getRow(4).getCell(2).numFmt).toBe('#,##0')

@@ -8,6 +8,7 @@ import { checkBalances } from '../../db/services/points/ledger'
 import { runCliCaptured } from '../support/cli'
 import { makeTestDb, type TestDb } from '../support/db'
 import { dispatcherFor, testShell } from '../support/dispatcher'
+import { storeDate } from '../support/storeTime'
 
 const open: TestDb[] = []
 const fresh = () => {
@@ -146,19 +147,20 @@ describe('sample purchases', () => {
     for (const y of [2024, 2025, 2026])
       for (let m = 1; m <= 12; m++) for (const d of rewardWeekDays(y, m)) reward.add(y * 10000 + m * 100 + d.d)
     // Average lines per calendar day over the last year, by kind of day.
-    const first = new Date(2025, 10, 23)
+    // Calendar days (UTC arithmetic: a day, not an instant)
+    const first = new Date(Date.UTC(2025, 10, 23))
     const kinds = {
       memberDay: [] as number[],
       reward: [] as number[],
       weekday: [] as number[],
       weekend: [] as number[],
     }
-    for (let d = new Date(first); d < new Date(2026, 10, 23); d.setDate(d.getDate() + 1)) {
-      const key = d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate()
+    for (let d = new Date(first); d < new Date(Date.UTC(2026, 10, 23)); d.setUTCDate(d.getUTCDate() + 1)) {
+      const key = d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate()
       const n = byDay.get(key) ?? 0
-      if ([9, 19, 29].includes(d.getDate())) kinds.memberDay.push(n)
+      if ([9, 19, 29].includes(d.getUTCDate())) kinds.memberDay.push(n)
       else if (reward.has(key)) kinds.reward.push(n)
-      else if (d.getDay() === 0 || d.getDay() === 6) kinds.weekend.push(n)
+      else if (d.getUTCDay() === 0 || d.getUTCDay() === 6) kinds.weekend.push(n)
       else kinds.weekday.push(n)
     }
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
@@ -174,7 +176,7 @@ describe('sample purchases', () => {
       .all() as number[]
     const top = perMember.slice(0, Math.ceil(perMember.length / 10)).reduce((a, b) => a + b, 0)
     expect(top / 20000).toBeGreaterThan(0.3)
-    const halfYearAgo = new Date(2026, 4, 23).getTime()
+    const halfYearAgo = storeDate(2026, 4, 23).getTime()
     const sleeping = t.db.sqlite
       .prepare('SELECT count(*) FROM members WHERE last_purchase_at < ?')
       .pluck()

@@ -17,6 +17,7 @@ import { DEFAULT_TIER_TABLE } from '../../db/rules/tiers'
 import { getSettings, updateSettings } from '../../db/services/settings'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
 import { writeCsv } from '../support/sheets'
+import { storeDate } from '../support/storeTime'
 
 let t: TestDb
 let id: number
@@ -26,7 +27,7 @@ beforeEach(() => {
 })
 afterEach(() => t.close())
 
-const at = (y: number, m: number, d: number, h = 14) => new Date(y, m - 1, d, h, 30).getTime()
+const at = (y: number, m: number, d: number, h = 14) => storeDate(y, m - 1, d, h, 30).getTime()
 const buy = (receiptNo: string, yuan: number, when: number, memberId = id) =>
   recordPurchase(t.db, { memberId, receiptNo, amountFen: yuan * 100, purchasedAt: when }, t.admin)
 const row = (memberId = id) =>
@@ -89,11 +90,11 @@ describe('the yearly review', () => {
     const run = reviewTiers(t.db, { asOf: '2026-01-02' }, t.admin)
     // 2025-01-01 … 2025-12-31: 6,000 元, still 金卡
     expect(run).toMatchObject({ reviewDay: '2026-01-01', alreadyRan: false, downgraded: 0 })
-    t.setNow(new Date(2027, 0, 3, 9))
+    t.setNow(storeDate(2027, 0, 3, 9))
     const next = reviewTiers(t.db, {}, t.admin)
     expect(next).toMatchObject({ reviewDay: '2027-01-01', downgraded: 1 })
     expect(row().tier).toBe('普卡')
-    expect(changes().at(-1)).toMatchObject({ fromTier: '金卡', toTier: '普卡', at: new Date(2027, 0, 1).getTime() })
+    expect(changes().at(-1)).toMatchObject({ fromTier: '金卡', toTier: '普卡', at: storeDate(2027, 0, 1).getTime() })
     const before = dumpDb(t.db)
     expect(reviewTiers(t.db, {}, t.admin)).toMatchObject({ alreadyRan: true, downgraded: 0 })
     expect(dumpDb(t.db)).toEqual(before)
@@ -104,7 +105,7 @@ describe('the yearly review', () => {
     t.db.sqlite.prepare("UPDATE members SET tier = '钻石卡' WHERE id = ?").run(id)
     expect(reviewTiersAtStartup(t.db)).toMatchObject({ alreadyRan: true, downgraded: 0 })
     expect(row().tier).toBe('钻石卡')
-    t.setNow(new Date(2027, 0, 2, 9))
+    t.setNow(storeDate(2027, 0, 2, 9))
     expect(reviewTiersAtStartup(t.db)).toMatchObject({ reviewDay: '2027-01-01', downgraded: 1 })
     expect(row().tier).toBe('普卡')
     // The review day moved earlier in the year: the start-up neither fails nor reviews again.
@@ -135,7 +136,7 @@ describe('card validity', () => {
     buy('R1', 1200, at(2025, 3, 3), m)
     const lazy = createMember(t.db, { cardNo: 'V0003', name: '赵六', joinDate: '2024-06-01' }, t.admin).id
     buy('R2', 500, at(2025, 3, 3), lazy)
-    t.setNow(new Date(2026, 5, 3, 9))
+    t.setNow(storeDate(2026, 5, 3, 9))
     expect(cardJobsAtStartup(t.db)).toMatchObject({ renewed: 1 })
     expect(row(m).validUntil).toBe(20280601)
     expect(row(lazy).validUntil).toBe(20260601)
@@ -159,7 +160,7 @@ describe('card validity', () => {
 
   it('a card that does not qualify is refused to the service desk and nothing changes', () => {
     const m = createMember(t.db, { cardNo: 'V0002', name: '李强', joinDate: '2024-06-01' }, t.admin).id
-    t.setNow(new Date(2026, 5, 3, 9))
+    t.setNow(storeDate(2026, 5, 3, 9))
     const before = dumpDb(t.db)
     expect(() => renewCard(t.db, { id: m, reason: '老顾客' }, clerk())).toThrow(/只有管理员或企划可以破例续期/)
     expect(() => renewCard(t.db, { id: m }, t.admin)).toThrow(/须填写原因/)
@@ -183,7 +184,7 @@ describe('card validity', () => {
 
   it('a qualifying card is renewed by the service desk', () => {
     const m = createMember(t.db, { cardNo: 'V0002', name: '李强', joinDate: '2024-06-01' }, t.admin).id
-    t.setNow(new Date(2026, 5, 3, 9))
+    t.setNow(storeDate(2026, 5, 3, 9))
     buy('R1', 1000, at(2026, 5, 1), m)
     expect(renewCard(t.db, { id: m }, clerk())).toMatchObject({ qualified: true, earnedPoints: 1000, to: '2028-06-01' })
   })

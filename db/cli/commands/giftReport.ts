@@ -1,3 +1,4 @@
+import { storeToday } from '../../clock'
 import { GIFT_CATEGORY_LABELS, ISSUE_PURPOSE_LABELS } from '../../rules/gifts'
 import { giftMonthReport, parseMonth } from '../../services/gifts'
 import { exportGifts } from '../../services/gifts/export'
@@ -24,9 +25,8 @@ function table(head: string[], rows: string[][]): string[] {
 
 /** `gifts report [--month YYYY-MM]`: the month's gift cost, redemptions and stock value (default: this month). */
 export async function giftsReportCommand(ctx: CliContext): Promise<void> {
-  const now = ctx.db.now()
-  const month =
-    ctx.args.month === undefined ? { year: now.getFullYear(), month: now.getMonth() + 1 } : parseMonth(ctx.args.month)
+  const now = storeToday(ctx.db)
+  const month = ctx.args.month === undefined ? { year: now.y, month: now.m } : parseMonth(ctx.args.month)
   if (!month) throw new UsageError(`选项 --month 应为 YYYY-MM 格式的月份，收到"${ctx.args.month}"`)
   const r = giftMonthReport(ctx.db, month)
   await ctx.result(r)

@@ -1,3 +1,4 @@
+import { storeDayInt } from '../../clock'
 import { writeFileExplained } from '../../fileErrors'
 import { resolve } from 'node:path'
 import { chineseDate } from '../../print/document'
@@ -132,8 +133,7 @@ function dayOption(text: string | undefined, flag: string): number | undefined {
 export async function giftsCatalogueCommand(ctx: CliContext): Promise<void> {
   if (!ctx.args.pdf) throw new UsageError('命令 gifts catalogue 需要 --pdf 文件路径（要保存的 PDF）')
   const file = resolve(ctx.io.cwd ?? process.cwd(), ctx.args.pdf)
-  const d = ctx.db.now()
-  const quarter = calendarQuarter(d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate())
+  const quarter = calendarQuarter(storeDayInt(ctx.db))
   const validFrom = dayOption(ctx.args.from, 'from') ?? quarter.from
   const validUntil = dayOption(ctx.args.until, 'until') ?? quarter.until
   const doc = giftCatalogueHtml(ctx.db, { validFrom, validUntil, photosDir: photosDirOf(ctx.dbFile) })

@@ -1,10 +1,11 @@
-import { formatDay } from '../../rules/expiry'
+import { storeDayInt } from '../../clock'
+import { dayString } from '../../rules/dates'
 import { expirePoints } from '../../services/points/expiry'
 import type { CliContext } from '../context'
 
 /** `points expire [--as-of YYYY-MM-DD]`: lapses what is due by that day (today by default). */
 export async function pointsExpireCommand(ctx: CliContext): Promise<void> {
-  const asOf = ctx.args.asOf ?? formatDay(ctx.db.now().getTime())
+  const asOf = ctx.args.asOf ?? dayString(storeDayInt(ctx.db))
   const run = expirePoints(ctx.db, { asOf }, ctx.actor)
   await ctx.say(
     run.members

@@ -54,7 +54,7 @@ export async function reportTableCommand(ctx: CliContext): Promise<void> {
   if (!xlsx === !pdf) throw new UsageError('命令 report table 需要 --xlsx 文件路径 或 --pdf 文件路径（二选一）')
   const data = dashboardData(ctx.db, { from, to, department: ctx.args.department })
   const table = reportTable(data, chart)
-  const stamp = { generatedAt: data.generatedAt, operator: ctx.actor.name }
+  const stamp = { generatedAt: data.generatedAt, timeZone: data.timeZone, operator: ctx.actor.name }
   const file = here(ctx, (xlsx ?? pdf)!)
   if (xlsx) await writeReportTableXlsx(file, table, stamp)
   else

@@ -1,5 +1,5 @@
-import { formatDay, parseDay } from '../../rules/expiry'
-import { dayOf } from '../../rules/tiers'
+import { storeDayInt } from '../../clock'
+import { dayString, parseIsoDay, ymdToInt } from '../../rules/dates'
 import { reviewTiers } from '../../services/tiers/review'
 import { renewDueCards } from '../../services/tiers/validity'
 import { validationError } from '../../errors'
@@ -7,7 +7,7 @@ import type { CliContext } from '../context'
 
 /** `tiers review [--as-of YYYY-MM-DD]`: the yearly review due by that day; a second run changes nothing. */
 export async function tiersReviewCommand(ctx: CliContext): Promise<void> {
-  const asOf = ctx.args.asOf ?? formatDay(ctx.db.now().getTime())
+  const asOf = ctx.args.asOf ?? dayString(storeDayInt(ctx.db))
   const run = reviewTiers(ctx.db, { asOf }, ctx.actor)
   await ctx.say(
     run.alreadyRan
@@ -19,10 +19,10 @@ export async function tiersReviewCommand(ctx: CliContext): Promise<void> {
 
 /** `cards renew-due [--as-of YYYY-MM-DD]`: automatic renewals of cards lapsed by that day. */
 export async function cardsRenewDueCommand(ctx: CliContext): Promise<void> {
-  const asOf = ctx.args.asOf ?? formatDay(ctx.db.now().getTime())
-  const day = parseDay(asOf)
+  const asOf = ctx.args.asOf ?? dayString(storeDayInt(ctx.db))
+  const day = parseIsoDay(asOf)
   if (day === null) throw validationError('日期应为 YYYY-MM-DD 格式的有效日期')
-  const run = renewDueCards(ctx.db, { asOf: dayOf(day) }, ctx.actor)
+  const run = renewDueCards(ctx.db, { asOf: ymdToInt(day) }, ctx.actor)
   await ctx.say(`截至 ${asOf}：新设有效期 ${run.assigned} 张，检查过期卡 ${run.checked} 张，自动续期 ${run.renewed} 张`)
   await ctx.result(run)
 }

@@ -1,3 +1,5 @@
+import { storeZone } from '../../clock'
+import { zonedToMs } from '../../rules/storeClock'
 import type { Db } from '../../handle'
 import { statements } from '../../statements'
 import { parseInput } from '../../validate'
@@ -65,7 +67,11 @@ export function monthCostActuals(db: Db, month: string): MonthActuals {
   const cards = st.cards.get(month) as MonthActuals['cards']
   const sms = (st.sms.get(month) as MonthActuals['sms'] | undefined) ?? null
   const [y, m] = month.split('-').map(Number) as [number, number]
-  const gifts = st.gifts.get(new Date(y, m - 1, 1).getTime(), new Date(y, m, 1).getTime()) as MonthActuals['gifts']
+  const zone = storeZone(db)
+  const gifts = st.gifts.get(
+    zonedToMs({ y, m, d: 1 }, zone),
+    zonedToMs({ y, m: m + 1, d: 1 }, zone),
+  ) as MonthActuals['gifts']
   return { cards, sms, gifts, totalFen: cards.fen + (sms?.fen ?? 0) + gifts.fen }
 }
 

@@ -1,7 +1,7 @@
+import { storeDayInt } from '../../clock'
 import type { Actor } from '../../actor'
 import { conflict, notFound, validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
-import { dayOf } from '../../rules/tiers'
 import { statements } from '../../statements'
 import { parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
@@ -102,7 +102,7 @@ export function checkCanTake(db: Db, s: StaffRow, adding: number, override = fal
 }
 
 function checkFrom(db: Db, memberId: number, from: number, open: OpenRow | undefined): void {
-  const today = dayOf(db.now().getTime())
+  const today = storeDayInt(db)
   if (from > today) throw validationError('开始日期不能晚于今天')
   const last = stmts(db).lastEnd.get(memberId) as number | null
   const floor = Math.max(open?.fromDay ?? 0, last ?? 0)
@@ -149,7 +149,7 @@ export interface AssignResult {
  */
 function change(db: Db, input: AssignInput, actor: Actor, mode: 'assign' | 'move'): AssignResult {
   const v = parseInput(changeSchema, input)
-  const from = v.from ? toDay(v.from) : dayOf(db.now().getTime())
+  const from = v.from ? toDay(v.from) : storeDayInt(db)
   return inTransaction(db, () => {
     const m = memberForCare(db, v.memberId)
     const s = staffById(db, v.staffId)
@@ -188,13 +188,13 @@ export type ReleaseInput = z.input<typeof releaseSchema>
 /** Ends a member's maintenance: back to the unassigned pool. */
 export function releaseMember(db: Db, input: ReleaseInput, actor: Actor): { memberId: number; staffName: string } {
   const v = parseInput(releaseSchema, input)
-  const on = v.on ? toDay(v.on) : dayOf(db.now().getTime())
+  const on = v.on ? toDay(v.on) : storeDayInt(db)
   return inTransaction(db, () => {
     const m = memberForCare(db, v.memberId)
     const open = openAssignmentOf(db, m.id)
     if (!open) throw conflict(`会员 ${m.cardNo} 尚未分配维护人`)
     if (on < open.fromDay) throw validationError(`结束日期不能早于维护开始日 ${showDay(open.fromDay)}`)
-    if (on > dayOf(db.now().getTime())) throw validationError('结束日期不能晚于今天')
+    if (on > storeDayInt(db)) throw validationError('结束日期不能晚于今天')
     stmts(db).end.run(on, v.reason, db.now().getTime(), actor.id, open.id)
     recordAudit(
       db,
@@ -221,7 +221,7 @@ export type HandOverInput = z.input<typeof handOverSchema>
 /** All of one maintainer's VIPs to another (or back to the pool), in one transaction. */
 export function handOver(db: Db, input: HandOverInput, actor: Actor): { moved: number; to: string | null } {
   const v = parseInput(handOverSchema, input)
-  const on = v.on ? toDay(v.on) : dayOf(db.now().getTime())
+  const on = v.on ? toDay(v.on) : storeDayInt(db)
   return inTransaction(db, () => {
     const st = stmts(db)
     const from = staffById(db, v.fromStaffId)

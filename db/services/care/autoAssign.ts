@@ -1,3 +1,4 @@
+import { storeDayInt, storeZone } from '../../clock'
 import type { Actor } from '../../actor'
 import { conflict, validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
@@ -7,7 +8,6 @@ import {
   type ProposalMember,
   type ProposalStaff,
 } from '../../rules/careProposal'
-import { dayOf } from '../../rules/tiers'
 import { statements } from '../../statements'
 import { parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
@@ -95,7 +95,7 @@ function departmentsOf(db: Db, memberIds: number[], start: number, end: number):
 /** The day's ranking and the list's departments worked out ahead of the planner (start-up, hourly). */
 export function warmCare(db: Db): void {
   warmHighValue(db)
-  const [start, end] = spendWindow(dayOf(db.now().getTime()))
+  const [start, end] = spendWindow(storeDayInt(db), storeZone(db))
   departmentsOf(
     db,
     highValueList(db).rows.map((r) => r.memberId),
@@ -113,7 +113,7 @@ export function proposeAutoAssign(db: Db, input: { rebalance?: boolean } = {}): 
   const rebalance = parseInput(z.object({ rebalance: z.boolean().optional() }), input).rebalance ?? false
   const list = highValueList(db).rows
   const staff = listStaff(db)
-  const [start, end] = spendWindow(dayOf(db.now().getTime()))
+  const [start, end] = spendWindow(storeDayInt(db), storeZone(db))
   const moving = list.filter((r) => r.inCriteria && (r.status !== 'assigned' || rebalance))
   const movingIds = new Set(moving.map((r) => r.memberId))
   const kept = new Map<number, { count: number; value: number }>()
@@ -204,7 +204,7 @@ export function applyAutoAssign(db: Db, input: ApplyProposalInput, actor: Actor)
     if (seen.has(r.memberId)) throw validationError('方案中同一会员出现了两次')
     seen.add(r.memberId)
   }
-  const today = dayOf(db.now().getTime())
+  const today = storeDayInt(db)
   return inTransaction(db, () => {
     const staff = new Map(listStaff(db).map((s) => [s.id, s]))
     const delta = new Map<number, number>()

@@ -1,8 +1,9 @@
+import { storeDayInt } from '../../clock'
 import type { Db } from '../../handle'
 import { birthdayInMonth, type Birthday } from '../../rules/birthday'
 import type { CakeDeliveryStatus } from '../../rules/care'
 import { formatYmd, ymdToInt } from '../../rules/dates'
-import { addMonths, dayOf, SPEND_WINDOW_MONTHS } from '../../rules/tiers'
+import { addMonths, SPEND_WINDOW_MONTHS } from '../../rules/tiers'
 import { statements } from '../../statements'
 import { getSettings } from '../settings'
 import { leagueMonthOf, type LeagueMonth } from './league'
@@ -155,7 +156,7 @@ export function cakeList(db: Db, input: CakeListInput): CakeList {
   const care = getSettings(db).care
   const skipLastYear = input.skipLastYear ?? care.skipLastYearsRecipients
   const st = stmts(db)
-  const today = dayOf(db.now().getTime())
+  const today = storeDayInt(db)
   const windowFrom = addMonths(today, -SPEND_WINDOW_MONTHS)
   const monthKey = m.year * 100 + m.month
   const lastYear = new Set(skipLastYear ? (st.lastYear.all(monthKey - 100) as number[]) : [])

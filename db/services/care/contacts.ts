@@ -1,9 +1,9 @@
+import { storeDayInt } from '../../clock'
 import type { Actor } from '../../actor'
 import { forbidden, notFound, validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
 import { CONTACT_KIND_LABELS, CONTACT_KINDS, type ContactKind } from '../../rules/care'
 import { formatYmd, intToYmd, isValidSolar, ymdToInt } from '../../rules/dates'
-import { dayOf } from '../../rules/tiers'
 import { recordAudit } from '../audit'
 import { parseInput, z } from '../../validate'
 
@@ -50,7 +50,7 @@ export interface StaffBrief {
   active: boolean
 }
 
-const today = (db: Db) => dayOf(db.now().getTime())
+const today = (db: Db) => storeDayInt(db)
 const toDay = (s: string) => Number(s.replaceAll('-', ''))
 const validDay = (s: string) => isValidSolar(intToYmd(toDay(s)))
 export const dayString = (n: number) => formatYmd(intToYmd(n))

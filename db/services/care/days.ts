@@ -1,5 +1,4 @@
-import { dateToYmd, ymdToInt } from '../../rules/dates'
-import { parseDay } from '../../rules/expiry'
+import { parseIsoDay, ymdToInt } from '../../rules/dates'
 import { z } from '../../validate'
 export { showDay } from '../tiers/validity'
 
@@ -8,7 +7,7 @@ export const dayInput = (label: string) =>
   z
     .string()
     .trim()
-    .refine((s) => parseDay(s) !== null, `${label}应为 YYYY-MM-DD 格式的有效日期`)
+    .refine((s) => parseIsoDay(s) !== null, `${label}应为 YYYY-MM-DD 格式的有效日期`)
 
 /** A checked 'YYYY-MM-DD' → yyyymmdd. */
-export const toDay = (text: string): number => ymdToInt(dateToYmd(new Date(parseDay(text)!)))
+export const toDay = (text: string): number => ymdToInt(parseIsoDay(text)!)

@@ -1,3 +1,4 @@
+import { storeDayInt, storeZone } from '../../clock'
 import type { Db } from '../../handle'
 import type { HighValueMeasure } from '../../rules/care'
 import { maskPhone } from '../../rules/phone'
@@ -84,8 +85,8 @@ const stmts = statements((s) => ({
 }))
 
 /** The 12-month spend window as purchase times: the days after today a year ago, up to today. */
-export function spendWindow(today: number): [number, number] {
-  return [dayEndMs(addMonths(today, -12)), dayEndMs(today)]
+export function spendWindow(today: number, zone: string): [number, number] {
+  return [dayEndMs(addMonths(today, -12), zone), dayEndMs(today, zone)]
 }
 
 function daysBetween(from: number, to: number): number {
@@ -193,7 +194,7 @@ export function warmHighValue(db: Db): void {
 export function highValueMembers(db: Db): { id: number; spend: number | null }[] {
   const { highValue: hv } = getSettings(db).care
   const st = stmts(db)
-  const [start, end] = spendWindow(dayOf(db.now().getTime()))
+  const [start, end] = spendWindow(storeDayInt(db), storeZone(db))
   if (hv.measure === 'spend') {
     return topSpenders(db, start, end, hv.top).filter((r) => r.spend >= hv.minimum)
   }
@@ -231,8 +232,8 @@ export function openAssignments(db: Db): Map<number, OpenPair> {
 export function highValueList(db: Db): HighValueList {
   const { measure } = getSettings(db).care.highValue
   const st = stmts(db)
-  const today = dayOf(db.now().getTime())
-  const [start, end] = spendWindow(today)
+  const today = storeDayInt(db)
+  const [start, end] = spendWindow(today, storeZone(db))
   const picked = highValueMembers(db)
   const pairs = openAssignments(db)
   const pickedIds = new Set(picked.map((p) => p.id))
@@ -268,7 +269,7 @@ export function highValueList(db: Db): HighValueList {
       staffName: pair?.name ?? null,
       since: pair ? showDay(pair.fromDay) : null,
       daysSinceContact: contact === null ? null : daysBetween(contact, today),
-      lastPurchase: m.lastPurchaseAt === null ? null : showDay(dayOf(m.lastPurchaseAt)),
+      lastPurchase: m.lastPurchaseAt === null ? null : showDay(dayOf(m.lastPurchaseAt, storeZone(db))),
     })
   }
   const tail = rows.slice(picked.length).sort((a, b) => b.value - a.value)

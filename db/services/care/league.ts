@@ -13,6 +13,7 @@ import {
 } from '../../rules/care'
 import { ymdToInt } from '../../rules/dates'
 import { dayStartMs } from '../../rules/tiers'
+import { storeZone } from '../../clock'
 import { statements } from '../../statements'
 
 /**
@@ -86,9 +87,10 @@ export function monthlyLeague(db: Db, input: { month: string }): League {
   const m = leagueMonthOf(input?.month)
   const { from, until } = monthDays(m.year, m.month)
   const st = stmts(db)
+  const zone = storeZone(db)
   const periods = st.periods.all(until, from) as HeldPeriod[]
-  const fromMs = dayStartMs(from)
-  const untilMs = dayStartMs(until)
+  const fromMs = dayStartMs(from, zone)
+  const untilMs = dayStartMs(until, zone)
   const sales: SaleLine[] = []
   for (const memberId of new Set(periods.map((p) => p.memberId)))
     sales.push(...(st.sales.all(memberId, fromMs, untilMs, from, until) as SaleLine[]))

@@ -1,3 +1,4 @@
+import { storeDayInt, storeZone } from '../../clock'
 import type { Statement } from 'better-sqlite3'
 import type { Actor } from '../../actor'
 import { forbidden, notFound } from '../../errors'
@@ -106,10 +107,11 @@ const daysBetween = (from: number, to: number) => {
 /** One staff member's current VIPs, what needs attention first. */
 export function vipsOfStaff(db: Db, staffId: number): MyVip[] {
   const nowMs = db.now().getTime()
-  const today = dayOf(nowMs)
+  const zone = storeZone(db)
+  const today = dayOf(nowMs, zone)
   const todayYmd = intToYmd(today)
   const s = stmts(db)
-  const rows = s.vips.all({ staffId, now: nowMs, windowStart: spendWindowStart(nowMs) }) as Row[]
+  const rows = s.vips.all({ staffId, now: nowMs, windowStart: spendWindowStart(nowMs, zone) }) as Row[]
   const vips = rows.map((r): MyVip => {
     let birthday: string | null = null
     let daysToBirthday: number | null = null
@@ -138,7 +140,7 @@ export function vipsOfStaff(db: Db, staffId: number): MyVip[] {
       lastPurchase:
         r.lastAt === null
           ? null
-          : { day: dayString(dayOf(r.lastAt)), amountFen: s.receipt.get(r.memberId, r.lastAt) as number },
+          : { day: dayString(dayOf(r.lastAt, zone)), amountFen: s.receipt.get(r.memberId, r.lastAt) as number },
       lastContact:
         r.contactDay === null || r.contactKind === null
           ? null
@@ -178,7 +180,7 @@ const myVipsSchema = z.object({ staffId: z.number().int().positive().optional() 
  */
 export function myVips(db: Db, input: z.input<typeof myVipsSchema>, actor: Actor): MyVipsResult {
   const v = parseInput(myVipsSchema, input ?? {})
-  const todayText = dayString(dayOf(db.now().getTime()))
+  const todayText = dayString(storeDayInt(db))
   let staff: StaffBrief | null
   if (v.staffId !== undefined && isCarePlanner(actor)) {
     staff = staffById(db, v.staffId)

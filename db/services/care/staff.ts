@@ -1,10 +1,10 @@
+import { storeDayInt } from '../../clock'
 import type { Actor } from '../../actor'
 import { conflict, notFound, validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
 import { STAFF_DEPARTMENTS } from '../../rules/care'
 import { isEligibleStaff, serviceMonths } from '../../rules/careProposal'
 import { normalizePhone } from '../../rules/phone'
-import { dayOf } from '../../rules/tiers'
 import { statements } from '../../statements'
 import { parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
@@ -58,7 +58,7 @@ interface RawStaff {
   vipCount: number
 }
 
-const today = (db: Db) => dayOf(db.now().getTime())
+const today = (db: Db) => storeDayInt(db)
 
 /** The register, active staff first; capacity and eligibility as of today. */
 export function listStaff(db: Db): StaffRow[] {

@@ -1,3 +1,4 @@
+import { isValidSolar } from '../../rules/dates'
 import { and, asc, eq, lte } from 'drizzle-orm'
 import type { Actor } from '../../actor'
 import { conflict, forbidden, notFound, validationError } from '../../errors'
@@ -24,8 +25,7 @@ const ymd = (label: string) =>
       const y = Math.floor(n / 10000)
       const m = Math.floor(n / 100) % 100
       const d = n % 100
-      const date = new Date(y, m - 1, d)
-      return y >= 2000 && y <= 2100 && date.getMonth() === m - 1 && date.getDate() === d
+      return y >= 2000 && y <= 2100 && isValidSolar({ y, m, d })
     }, `${label}不是有效日期`)
     .nullable()
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../../actor'
 import { conflict, notFound, validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
-import { dateToYmd, ymdToInt } from '../../rules/dates'
+import { storeDayInt } from '../../clock'
 import { eligibility, redemptionSlipNo, RETURN_DAYS, withinReturnWindow } from '../../rules/gifts'
 import { statements } from '../../statements'
 import { parseInput, z } from '../../validate'
@@ -43,7 +43,7 @@ export function memberAtDesk(db: Db, memberId: number): MemberAtDesk {
   return { id: m.id, cardNo: m.card_no, points: balanceNow(db, m.id, m.points), tier: m.tier, status: m.status }
 }
 
-export const todayOf = (db: Db) => ymdToInt(dateToYmd(db.now()))
+export const todayOf = (db: Db) => storeDayInt(db)
 
 const redeemSchema = z.object({
   memberId: z.number({ error: '请选择会员' }).int().positive('请选择会员'),

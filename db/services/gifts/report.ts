@@ -1,3 +1,5 @@
+import { storeZone } from '../../clock'
+import { zonedToMs } from '../../rules/storeClock'
 import type { Db } from '../../handle'
 import { GIFT_CATEGORIES, ISSUE_PURPOSE_KEYS, type GiftCategory, type IssuePurpose } from '../../rules/gifts'
 import { parseInput, z } from '../../validate'
@@ -79,8 +81,9 @@ const pad = (n: number) => String(n).padStart(2, '0')
  */
 export function giftMonthReport(db: Db, input: MonthInput): GiftMonthReport {
   const { year, month } = parseInput(monthInput, input)
-  const from = new Date(year, month - 1, 1).getTime()
-  const to = new Date(year, month, 1).getTime()
+  const zone = storeZone(db)
+  const from = zonedToMs({ y: year, m: month, d: 1 }, zone)
+  const to = zonedToMs({ y: year, m: month + 1, d: 1 }, zone)
   const all = <T>(sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).all(...params) as T[]
   const one = <T>(sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).get(...params) as T
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../../actor'
 import { conflict, notFound, validationError, type FieldIssue } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
-import { dateToYmd, ymdToInt } from '../../rules/dates'
+import { storeDayInt } from '../../clock'
 import { STATUS_LABELS } from '../../rules/members'
 import { tierNames } from '../../rules/tiers'
 import { labelOf, parseInput, z } from '../../validate'
@@ -20,7 +20,7 @@ import {
 } from './fields'
 import { columnsOf, insertMemberRow, memberIdByCard, memberRowById, updateMemberRow } from './rows'
 
-export const todayInt = (db: Db) => ymdToInt(dateToYmd(db.now()))
+export const todayInt = (db: Db) => storeDayInt(db)
 
 function fail(issues: FieldIssue[]): never {
   throw validationError(issues.map((i) => `${labelOf(i.field)}：${i.message}`).join('；'), issues)

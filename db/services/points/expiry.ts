@@ -1,8 +1,9 @@
 import { SYSTEM_ACTOR, type Actor } from '../../actor'
-import { storeToday } from '../../clock'
+import { storeToday, storeZone } from '../../clock'
 import { inTransaction, type Db } from '../../handle'
+import { formatYmd, parseIsoDay } from '../../rules/dates'
 import { formatDay, parseDay, type ExpiryRules } from '../../rules/expiry'
-import { formatYmd } from '../../rules/dates'
+import { endOfDayMs, ymdInZone } from '../../rules/storeClock'
 import { maskPhone } from '../../rules/phone'
 import { statements } from '../../statements'
 import { parseInput, z } from '../../validate'
@@ -11,7 +12,7 @@ import { getSettings } from '../settings'
 import { postPoints } from './ledger'
 import { walkLots, type Lot } from './lots'
 
-const day = z.string().refine((s) => parseDay(s) !== null, '日期应为 YYYY-MM-DD 格式的有效日期')
+const day = z.string().refine((s) => parseIsoDay(s) !== null, '日期应为 YYYY-MM-DD 格式的有效日期')
 
 export interface ExpiryRun {
   members: number
@@ -26,15 +27,15 @@ export interface Due {
   reason: string
 }
 
-function reasonFor(rules: ExpiryRules, lots: Lot[], at: number): string {
+function reasonFor(rules: ExpiryRules, lots: Lot[], at: number, zone: string): string {
   if (rules.policy === 'calendarYear') {
-    const years = [...new Set(lots.map((l) => new Date(l.at).getFullYear()))].sort()
-    return `${years.join('、')}年积分于${formatDay(at)}过期`
+    const years = [...new Set(lots.map((l) => ymdInZone(l.at, zone).y))].sort()
+    return `${years.join('、')}年积分于${formatDay(at, zone)}过期`
   }
-  const from = formatDay(Math.min(...lots.map((l) => l.at)))
-  const to = formatDay(Math.max(...lots.map((l) => l.at)))
+  const from = formatDay(Math.min(...lots.map((l) => l.at)), zone)
+  const to = formatDay(Math.max(...lots.map((l) => l.at)), zone)
   const earned = from === to ? from : `${from}至${to}`
-  return `${earned}获得的积分满${rules.months}个月，于${formatDay(at)}过期`
+  return `${earned}获得的积分满${rules.months}个月，于${formatDay(at, zone)}过期`
 }
 
 /**
@@ -44,12 +45,12 @@ function reasonFor(rules: ExpiryRules, lots: Lot[], at: number): string {
 export const expiryDayOf = (db: Db): string => formatYmd(storeToday(db))
 
 /** What of a member's open grants has lapsed by `asOfMs` (the start of a day), or null when nothing. */
-export function dueOf(rules: ExpiryRules, lots: Lot[], asOfMs: number): Omit<Due, 'memberId'> | null {
+export function dueOf(rules: ExpiryRules, lots: Lot[], asOfMs: number, zone: string): Omit<Due, 'memberId'> | null {
   const lapsed = lots.filter((l) => l.expires <= asOfMs)
   if (!lapsed.length) return null
   const at = Math.max(...lapsed.map((l) => l.expires))
   const points = lapsed.reduce((n, l) => n + l.left, 0)
-  return { points, at, reason: reasonFor(rules, lapsed, at) }
+  return { points, at, reason: reasonFor(rules, lapsed, at, zone) }
 }
 
 /**
@@ -59,13 +60,14 @@ export function dueOf(rules: ExpiryRules, lots: Lot[], asOfMs: number): Omit<Due
  */
 export function expirePoints(db: Db, input: { asOf: string }, actor: Actor): ExpiryRun {
   const { asOf } = parseInput(z.object({ asOf: day }), input)
-  const asOfMs = parseDay(asOf)!
+  const zone = storeZone(db)
+  const asOfMs = parseDay(asOf, zone)!
   const rules = getSettings(db).expiry
   return inTransaction(db, () => {
     // Collected first: better-sqlite3 cannot write while the ledger is being iterated.
     const due: Due[] = []
     walkLots(db, rules, (memberId, lots) => {
-      const d = dueOf(rules, lots, asOfMs)
+      const d = dueOf(rules, lots, asOfMs, zone)
       if (d) due.push({ memberId, ...d })
     })
     let points = 0
@@ -130,9 +132,11 @@ export function expiringSoon(
   input: ExpiringSoonQuery,
 ): { rows: ExpiringMember[]; total: number; points: number } {
   const q = parseInput(soonInput, input)
-  const from = parseDay(q.asOf)!
-  const start = new Date(from)
-  const until = new Date(start.getFullYear(), start.getMonth(), start.getDate() + q.days).getTime()
+  const zone = storeZone(db)
+  const from = parseDay(q.asOf, zone)!
+  const start = parseIsoDay(q.asOf)!
+  // The start of the day `days` days on, so a lot lapsing on that day still counts.
+  const until = endOfDayMs({ ...start, d: start.d + q.days - 1 }, zone)
   const found: { memberId: number; points: number; expires: number }[] = []
   let points = 0
   walkLots(db, getSettings(db).expiry, (memberId, lots) => {
@@ -169,7 +173,7 @@ export function expiringSoon(
         name: m.name,
         phone: maskPhone(m.phone),
         points: p.points,
-        expiresOn: formatDay(p.expires),
+        expiresOn: formatDay(p.expires, zone),
         balance: m.points,
       }
     }),

@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR } from '../../actor'
+import { storeZone } from '../../clock'
 import type { Db } from '../../handle'
 import { parseDay } from '../../rules/expiry'
 import { getSettings } from '../settings'
@@ -13,7 +14,8 @@ import { memberLots } from './lots'
  */
 function dueNow(db: Db, memberId: number) {
   const rules = getSettings(db).expiry
-  return dueOf(rules, memberLots(db, rules, memberId), parseDay(expiryDayOf(db))!)
+  const zone = storeZone(db)
+  return dueOf(rules, memberLots(db, rules, memberId), parseDay(expiryDayOf(db), zone)!, zone)
 }
 
 /** Points of this member lapsed by the store's today and not yet posted (0 when none). */

@@ -1,4 +1,5 @@
 import type { Db } from '../../handle'
+import { storeZone } from '../../clock'
 import { expiryCache, type ExpiryRules } from '../../rules/expiry'
 import { statements } from '../../statements'
 
@@ -61,7 +62,7 @@ export class LotBook {
  * write to the database while the pass is running.
  */
 export function walkLots(db: Db, rules: ExpiryRules, visit: (memberId: number, lots: Lot[]) => void): void {
-  const expiryOf = expiryCache(rules)
+  const expiryOf = expiryCache(rules, storeZone(db))
   let member = -1
   let book = new LotBook(expiryOf)
   for (const row of stmts(db).all.iterate() as IterableIterator<[number, number, string, number]>) {
@@ -78,7 +79,7 @@ export function walkLots(db: Db, rules: ExpiryRules, visit: (memberId: number, l
 
 /** One member's open grants, oldest first (a desk, a redemption: one member's ledger, by index). */
 export function memberLots(db: Db, rules: ExpiryRules, memberId: number): Lot[] {
-  const book = new LotBook(expiryCache(rules))
+  const book = new LotBook(expiryCache(rules, storeZone(db)))
   for (const [at, kind, delta] of stmts(db).member.all(memberId) as [number, string, number][])
     book.apply(at, kind, delta)
   return book.open()

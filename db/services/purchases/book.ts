@@ -1,7 +1,9 @@
 import type { Actor } from '../../actor'
 import type { Db } from '../../handle'
 import { birthdayInYear, type Birthday } from '../../rules/birthday'
-import { dateToYmd, ymdToInt, type Ymd } from '../../rules/dates'
+import { storeZone } from '../../clock'
+import { ymdToInt, type Ymd } from '../../rules/dates'
+import { storeDayCache } from '../../rules/storeDayCache'
 import { normalizePhone } from '../../rules/phone'
 import { eventMultipliers, pointsForLine, type EarningRules, type Multiplier } from '../../rules/points'
 import { statements } from '../../statements'
@@ -90,6 +92,8 @@ export class PurchaseBook {
   private readonly ledger: PointsBatch | null
   /** In a batch, the monthly sales sums are written once per month and department by `flush`. */
   private readonly sums: MonthlySumsBatch | null
+  /** The store's day of a purchase time (purchase_date, the day's events), by the store's zone. */
+  private readonly storeDay: (ms: number) => Ymd
 
   /**
    * `batch`: members' last purchase times are kept in memory and written once per member by
@@ -101,6 +105,7 @@ export class PurchaseBook {
   ) {
     const s = getSettings(db)
     this.rules = s.earning
+    this.storeDay = storeDayCache(storeZone(db))
     // The birthday window differs per member; everything else depends only on the day.
     this.birthdayOnly = {
       ...s.earning,
@@ -167,7 +172,7 @@ export class PurchaseBook {
 
   /** Points a sale line earns and how (event multipliers of the day, birthday, tier). */
   earning(memberId: number, line: { amountFen: number; noPoints: boolean; purchasedAt: number }): Points {
-    const day = dateToYmd(new Date(line.purchasedAt))
+    const day = this.storeDay(line.purchasedAt)
     const key = ymdToInt(day)
     let events = this.dayEvents.get(key)
     if (!events) this.dayEvents.set(key, (events = eventMultipliers(this.rules, day, null)))
@@ -225,7 +230,7 @@ export class PurchaseBook {
   /** Writes the line, its ledger entry and the member's last purchase; the caller holds the transaction. */
   write(line: PurchaseLine, p: { points: number; explain: string }, actor: Actor): number {
     const st = stmts(this.db)
-    const purchaseDate = ymdToInt(dateToYmd(new Date(line.purchasedAt)))
+    const purchaseDate = ymdToInt(this.storeDay(line.purchasedAt))
     const info = st.insert.run(
       line.receiptNo,
       line.lineNo,

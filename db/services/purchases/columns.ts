@@ -1,5 +1,6 @@
-import { dateToYmd, excelSerialToYmd, ymdToInt } from '../../rules/dates'
+import { excelSerialToYmd, isValidSolar } from '../../rules/dates'
 import { parseYuan } from '../../rules/money'
+import { dayIntInZone, zonedToMs } from '../../rules/storeClock'
 import { toHalfWidth } from '../../rules/text'
 import type { Cell } from '../members/import/cells'
 import { headerKey } from '../members/import/headers'
@@ -72,26 +73,22 @@ export const parseAmountFen = (cell: Cell | undefined): number | null => parseYu
 
 /**
  * A till time to ms. Sheets give the wall-clock time of the store: exceljs hands dates over as
- * UTC fields and Excel serials count days, so both are read as local time here.
+ * UTC fields and Excel serials count days, so every form is read on the store's clock (`zone`),
+ * never the importing machine's.
  */
-export function parseTime(cell: Cell | undefined): number | null {
+export function parseTime(cell: Cell | undefined, zone: string): number | null {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return null
     const c = cell
-    return new Date(
-      c.getUTCFullYear(),
-      c.getUTCMonth(),
-      c.getUTCDate(),
-      c.getUTCHours(),
-      c.getUTCMinutes(),
-      c.getUTCSeconds(),
-    ).getTime()
+    const wall = { y: c.getUTCFullYear(), m: c.getUTCMonth() + 1, d: c.getUTCDate() }
+    return zonedToMs({ ...wall, h: c.getUTCHours(), mi: c.getUTCMinutes(), s: c.getUTCSeconds() }, zone)
   }
   if (typeof cell === 'number') {
     if (!(cell > 0 && cell < 200000)) return null
     const day = excelSerialToYmd(Math.floor(cell))
     const secs = Math.round((cell - Math.floor(cell)) * 86400)
-    return new Date(day.y, day.m - 1, day.d, 0, 0, secs).getTime()
+    if (secs >= 86400) return zonedToMs({ ...day, d: day.d + 1 }, zone)
+    return zonedToMs({ ...day, h: Math.floor(secs / 3600), mi: Math.floor(secs / 60) % 60, s: secs % 60 }, zone)
   }
   if (typeof cell !== 'string') return null
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$/.exec(
@@ -99,16 +96,15 @@ export function parseTime(cell: Cell | undefined): number | null {
   )
   if (!m) return null
   const [y, mo, d, h, mi, s] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as number[]
-  const at = new Date(y!, mo! - 1, d!, h!, mi!, s!)
-  if (at.getMonth() !== mo! - 1 || at.getDate() !== d! || h! > 23 || mi! > 59 || s! > 59) return null
-  return at.getTime()
+  if (!isValidSolar({ y: y!, m: mo!, d: d! }) || h! > 23 || mi! > 59 || s! > 59) return null
+  return zonedToMs({ y: y!, m: mo!, d: d!, h, mi, s }, zone)
 }
 
 /**
  * The calendar day (yyyymmdd) of a time `parseTime` read: the wall-clock day written in the file,
  * in the same zone parseTime read it in, so the check of the day agrees with the text.
  */
-export const dayOfTillTime = (ms: number): number => ymdToInt(dateToYmd(new Date(ms)))
+export const dayOfTillTime = (ms: number, zone: string): number => dayIntInZone(ms, zone)
 
 /** 特价 column: 是/Y/1/true mark a no-points line; empty means no. */
 export function parseYesNo(text: string): boolean | null {

@@ -1,3 +1,4 @@
+import { storeZone } from '../../clock'
 import { SYSTEM_ACTOR, type Actor } from '../../actor'
 import { validationError } from '../../errors'
 import { inLongTransaction, isInLongTransaction, type Db } from '../../handle'
@@ -82,6 +83,7 @@ async function importLines(
   /** First row of each receipt and line: a second one would otherwise vanish as "already there". */
   const firstRow = new Map<string, number>()
   const total = sheet.rows.length
+  const zone = storeZone(db)
   for (let i = 0; i < total; i++) {
     const { row, cells } = sheet.rows[i]!
     const text = (f: PurchaseField) => (col.has(f) ? cellText(cells[col.get(f)!]) : '')
@@ -113,12 +115,12 @@ async function importLines(
       continue
     }
     firstRow.set(key, row)
-    const purchasedAt = parseTime(cells[col.get('purchasedAt')!])
+    const purchasedAt = parseTime(cells[col.get('purchasedAt')!], zone)
     if (purchasedAt === null) {
       reject(row, 'purchasedAt', '无法识别的交易时间（例：2026-11-09 14:30）')
       continue
     }
-    const badDay = purchaseDayProblem(limits, dayOfTillTime(purchasedAt), today)
+    const badDay = purchaseDayProblem(limits, dayOfTillTime(purchasedAt, zone), today)
     if (badDay) {
       reject(row, 'purchasedAt', badDay)
       continue

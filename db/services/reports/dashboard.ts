@@ -1,3 +1,4 @@
+import { storeDayInt, storeZone } from '../../clock'
 import { validationError } from '../../errors'
 import type { Db } from '../../handle'
 import { compareDepartments } from '../../rules/figures'
@@ -82,6 +83,8 @@ export interface DashboardData {
   /** The day the last month's figures are counted at (its end, or today): 'YYYY-MM-DD' */
   asOf: string
   generatedAt: number
+  /** The store's zone the days, months and generatedAt are read in (IANA name) */
+  timeZone: string
   /** Every department with VIP sales or store sales, for the filter */
   departments: string[]
   kpi: {
@@ -226,6 +229,7 @@ export function computeDashboard(db: Db, input: DashboardQuery): DashboardData {
     department,
     asOf: formatYmd(intToYmd(lastDay)),
     generatedAt: db.now().getTime(),
+    timeZone: storeZone(db),
     departments: (stmts(db).departments.all() as string[]).sort(compareDepartments),
     kpi: {
       month: monthText(to),
@@ -274,7 +278,7 @@ export function dashboardData(db: Db, input: DashboardQuery): DashboardData {
   const version = [
     st.version.get() as number,
     db.sqlite.pragma('data_version', { simple: true }) as number,
-    db.now().toDateString(),
+    storeDayInt(db),
   ].join('|')
   let kept = cache.get(db)
   if (!kept || kept.version !== version) cache.set(db, (kept = { version, answers: new Map() }))

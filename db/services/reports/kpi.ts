@@ -1,8 +1,11 @@
+import { storeDayInt, storeZone } from '../../clock'
 import { validationError } from '../../errors'
 import type { Db } from '../../handle'
 import { ACTIVE_MONTHS, isIssuedKind } from '../../rules/figures'
 import { firstDayOf, lastDayOf, monthKeyOf, shiftMonth, type MonthKey } from '../../rules/months'
-import { addMonths, dayEndMs, dayOf, dayStartMs, sleepingCutoff } from '../../rules/tiers'
+import { intToYmd } from '../../rules/dates'
+import { endOfDayMs, startOfDayMs } from '../../rules/storeClock'
+import { addMonths, sleepingCutoff } from '../../rules/tiers'
 import { statements } from '../../statements'
 import { getSettings } from '../settings'
 
@@ -29,29 +32,39 @@ const stmts = statements((s) => ({
   // members.last_purchase_at when it is not later, else an index seek (purchases_member_time carries
   // the amount); the second day reuses the first answer when it is early enough. `LIMIT -1` keeps
   // each subquery a co-routine (not flattened), so a seek runs once per member, not once per use.
+  // A member counts from their join date or, when they bought earlier, from their first purchase:
+  // members imported without a join date got the import day, yet their till sales before it
+  // show they already held a card (one index seek, only for members joined after the day).
   cards: s.prepare(
     `SELECT count(*) AS members1,
             coalesce(sum(lp1 >= @active1), 0) AS active1,
             coalesce(sum(CASE WHEN lp1 IS NULL THEN join_date < @cutoffDay1 ELSE lp1 < @cutoffMs1 END), 0) AS sleeping1,
-            coalesce(sum(join_date <= @day2), 0) AS members2,
-            coalesce(sum(join_date <= @day2 AND lp2 >= @active2), 0) AS active2,
-            coalesce(sum(join_date <= @day2 AND CASE WHEN lp2 IS NULL THEN join_date < @cutoffDay2
-                                                     ELSE lp2 < @cutoffMs2 END), 0) AS sleeping2
+            coalesce(sum(in2), 0) AS members2,
+            coalesce(sum(in2 AND lp2 >= @active2), 0) AS active2,
+            coalesce(sum(in2 AND CASE WHEN lp2 IS NULL THEN join_date < @cutoffDay2
+                                      ELSE lp2 < @cutoffMs2 END), 0) AS sleeping2
      FROM (
-       SELECT join_date, lp AS lp1,
-              CASE WHEN join_date > @day2 THEN NULL
+       SELECT join_date, lp AS lp1, in2,
+              CASE WHEN NOT in2 THEN NULL
                    WHEN lp IS NULL OR lp < @end2 THEN lp
                    ELSE (SELECT p.purchased_at FROM purchases p
-                          WHERE p.member_id = one.id AND p.purchased_at < @end2 AND p.amount_fen > 0
+                          WHERE p.member_id = two.id AND p.purchased_at < @end2 AND p.amount_fen > 0
                           ORDER BY p.purchased_at DESC LIMIT 1) END AS lp2
        FROM (
-         SELECT id, join_date,
-              CASE WHEN last_purchase_at IS NULL OR last_purchase_at < @end1 THEN last_purchase_at
-                   ELSE (SELECT p.purchased_at FROM purchases p
-                          WHERE p.member_id = m.id AND p.purchased_at < @end1 AND p.amount_fen > 0
-                          ORDER BY p.purchased_at DESC LIMIT 1) END AS lp
-         FROM members m INDEXED BY members_last_purchase
-        WHERE status <> 'closed' AND join_date <= @day1 LIMIT -1) AS one
+         SELECT id, join_date, lp,
+                join_date <= @day2 OR (lp IS NOT NULL AND EXISTS (SELECT 1 FROM purchases p
+                  WHERE p.member_id = one.id AND p.purchased_at < @end2 AND p.amount_fen > 0)) AS in2
+         FROM (
+           SELECT id, join_date,
+                CASE WHEN last_purchase_at IS NULL OR last_purchase_at < @end1 THEN last_purchase_at
+                     ELSE (SELECT p.purchased_at FROM purchases p
+                            WHERE p.member_id = m.id AND p.purchased_at < @end1 AND p.amount_fen > 0
+                            ORDER BY p.purchased_at DESC LIMIT 1) END AS lp
+           FROM members m INDEXED BY members_last_purchase
+          WHERE status <> 'closed'
+            AND (join_date <= @day1 OR EXISTS (SELECT 1 FROM purchases p
+                  WHERE p.member_id = m.id AND p.purchased_at < @end1 AND p.amount_fen > 0)) LIMIT -1) AS one
+         LIMIT -1) AS two
        LIMIT -1)`,
   ),
   newCards: s
@@ -69,7 +82,7 @@ const stmts = statements((s) => ({
 
 /** The day a month's figures are counted at: its last day, or today for the month in progress. */
 export function referenceDay(db: Db, key: MonthKey): number {
-  const today = dayOf(db.now().getTime())
+  const today = storeDayInt(db)
   if (firstDayOf(key) > today)
     throw validationError('月份不能晚于本月', [{ field: 'month', message: '月份不能晚于本月' }])
   return Math.min(lastDayOf(key), today)
@@ -95,6 +108,9 @@ export interface CardFigures {
 export function cardFiguresAt(db: Db, day: number, before = day): [CardFigures, CardFigures] {
   if (before > day) throw new Error('cardFiguresAt: the second day must not be later than the first')
   const months = getSettings(db).sleepingMonths
+  const zone = storeZone(db)
+  const dayStartMs = (d: number) => startOfDayMs(intToYmd(d), zone)
+  const dayEndMs = (d: number) => endOfDayMs(intToYmd(d), zone)
   const at = (d: number) => {
     const cutoffDay = sleepingCutoff(d, months)
     return {

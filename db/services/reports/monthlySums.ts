@@ -1,3 +1,7 @@
+import { storeZone } from '../../clock'
+import type { Ymd } from '../../rules/dates'
+import { monthKeyInZone } from '../../rules/storeClock'
+import { storeDayCache } from '../../rules/storeDayCache'
 import type { Db } from '../../handle'
 import { statements } from '../../statements'
 
@@ -23,11 +27,8 @@ const stmts = statements((s) => ({
   department: s.prepare('SELECT department FROM purchases WHERE id = ?').pluck(),
 }))
 
-/** yyyymm of a moment in local time, the clock every day in the app is read on. */
-export function localMonth(ms: number): number {
-  const d = new Date(ms)
-  return d.getFullYear() * 100 + d.getMonth() + 1
-}
+/** yyyymm of a moment by the store's calendar (its time-zone setting), whatever the machine's zone. */
+export const storeMonthOf = (db: Db, ms: number): number => monthKeyInZone(ms, storeZone(db))
 
 export interface SaleLine {
   /** yyyymmdd */
@@ -57,7 +58,7 @@ export function addSale(db: Db, line: SaleLine): void {
 }
 
 export function addPointsMove(db: Db, m: PointsMove): void {
-  stmts(db).points.run(localMonth(m.at), m.kind, departmentOf(db, m), m.delta, 1)
+  stmts(db).points.run(storeMonthOf(db, m.at), m.kind, departmentOf(db, m), m.delta, 1)
 }
 
 /** The same sums for a batch, written once per month and department by `flush`. */
@@ -65,7 +66,12 @@ export class MonthlySumsBatch {
   private readonly sales = new Map<string, [number, string, number, number, number]>()
   private readonly moves = new Map<string, [number, string, string, number, number]>()
 
-  constructor(private readonly db: Db) {}
+  /** The store's day of a moment, cached across a batch's mostly same-day moves. */
+  private readonly storeDay: (ms: number) => Ymd
+
+  constructor(private readonly db: Db) {
+    this.storeDay = storeDayCache(storeZone(db))
+  }
 
   sale(line: SaleLine): void {
     const month = Math.floor(line.purchaseDate / 100)
@@ -78,7 +84,8 @@ export class MonthlySumsBatch {
   }
 
   move(m: PointsMove): void {
-    const month = localMonth(m.at)
+    const day = this.storeDay(m.at)
+    const month = day.y * 100 + day.m
     const department = departmentOf(this.db, m)
     const key = `${month}|${m.kind}|${department}`
     const p = this.moves.get(key) ?? [month, m.kind, department, 0, 0]

@@ -1,3 +1,4 @@
+import { storeMonthKey } from '../../clock'
 import type { Actor } from '../../actor'
 import { validationError, type FieldIssue } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
@@ -66,11 +67,8 @@ const stmts = statements((s) => ({
 
 const toRow = (r: StoredRow): StoreSalesRow => ({ ...r, month: monthText(r.month) })
 
-/** The month in progress by the database clock (local time, like every day in the app). */
-export function currentMonth(db: Db): MonthKey {
-  const now = db.now()
-  return now.getFullYear() * 100 + now.getMonth() + 1
-}
+/** The month in progress by the database clock, on the store's calendar. */
+export const currentMonth = (db: Db): MonthKey => storeMonthKey(db)
 
 const yuanText = (fen: number) => `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })} 元`
 

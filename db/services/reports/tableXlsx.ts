@@ -8,6 +8,8 @@ import type { ReportRow, ReportTable } from './tables'
 /** Who made the file and when: printed under the title of every exported table. */
 export interface ReportStamp {
   generatedAt: number
+  /** The store's zone generatedAt is shown in */
+  timeZone: string
   operator: string
 }
 
@@ -33,7 +35,7 @@ export async function reportTableXlsx(table: ReportTable, stamp: ReportStamp): P
   title.font = { bold: true, size: 14 }
   title.height = 22
   ws.addRow([
-    `期间：${table.period}    生成时间：${formatStamp(stamp.generatedAt)}    操作员：${stamp.operator}`,
+    `期间：${table.period}    生成时间：${formatStamp(stamp.generatedAt, stamp.timeZone)}    操作员：${stamp.operator}`,
   ]).font = {
     color: { argb: 'FF555555' },
   }

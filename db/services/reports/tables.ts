@@ -1,3 +1,4 @@
+import { ymdInZone } from '../../rules/storeClock'
 import { validationError } from '../../errors'
 import { departmentLabel } from '../../print/charts/chartScale'
 import { monthChinese, monthKeyOf } from '../../rules/months'
@@ -64,9 +65,9 @@ export function periodText(data: Pick<DashboardData, 'from' | 'to' | 'department
   return `${months} · ${data.department ? departmentLabel(data.department) : '全店'}`
 }
 
-const dayName = (ms: number) => {
-  const d = new Date(ms)
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
+const dayName = (ms: number, zone: string) => {
+  const d = ymdInZone(ms, zone)
+  return `${d.y}年${d.m}月${d.d}日`
 }
 
 const sum = (values: (number | null | undefined)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0)
@@ -247,7 +248,7 @@ const BUILDERS: Record<ReportChartId, (data: DashboardData) => Omit<ReportTable,
 
 /** Tiers and stock are counted now, the league for the range's last month; the rest over the range. */
 function periodOf(data: DashboardData, chart: ReportChartId): string {
-  if (chart === 'tiers' || chart === 'giftAlerts') return `截至 ${dayName(data.generatedAt)} · 全店`
+  if (chart === 'tiers' || chart === 'giftAlerts') return `截至 ${dayName(data.generatedAt, data.timeZone)} · 全店`
   if (chart === 'birthdayMail') return periodText({ ...data, department: null })
   if (chart === 'league') return periodText({ ...data, from: data.league.month, to: data.league.month })
   return periodText(data)

@@ -1,3 +1,4 @@
+import { storeDayInt, storeZone } from '../../clock'
 import type { Db } from '../../handle'
 import { maskPhone } from '../../rules/phone'
 import { dayOf, dayStartMs, qualifiesForRenewal, sleepingCutoff } from '../../rules/tiers'
@@ -83,14 +84,20 @@ const stmts = statements((s) => ({
     .pluck(),
 }))
 
-const base = (r: Row): MemberBase => ({
+/** Calendar days from one yyyymmdd to another (no zone: a daylight-saving day still counts as one). */
+function daysBetween(from: number, to: number): number {
+  const utc = (n: number) => Date.UTC(Math.floor(n / 10000), (Math.floor(n / 100) % 100) - 1, n % 100)
+  return Math.round((utc(to) - utc(from)) / 86_400_000)
+}
+
+const base = (r: Row, zone: string): MemberBase => ({
   memberId: r.id,
   cardNo: r.cardNo,
   name: r.name,
   phone: maskPhone(r.phone),
   tier: r.tier,
   points: r.points,
-  lastPurchase: r.lastAt === null ? null : showDay(dayOf(r.lastAt)),
+  lastPurchase: r.lastAt === null ? null : showDay(dayOf(r.lastAt, zone)),
 })
 
 const expiredInput = z.object(paging)
@@ -100,7 +107,8 @@ export type ExpiredCardsQuery = z.input<typeof expiredInput>
 export function expiredCards(db: Db, input: ExpiredCardsQuery): { rows: ExpiredCard[]; total: number } {
   const q = parseInput(expiredInput, input)
   const v = getSettings(db).cardValidity
-  const today = dayOf(db.now().getTime())
+  const today = storeDayInt(db)
+  const zone = storeZone(db)
   const st = stmts(db)
   const rows = st.expired.all(today, q.pageSize, (q.page - 1) * q.pageSize) as Row[]
   return {
@@ -108,7 +116,7 @@ export function expiredCards(db: Db, input: ExpiredCardsQuery): { rows: ExpiredC
     rows: rows.map((r) => {
       const earned = earnedInPeriod(db, r.id, r.validUntil!, v)
       return {
-        ...base(r),
+        ...base(r, zone),
         validUntil: showDay(r.validUntil)!,
         earnedPoints: earned,
         qualified: qualifiesForRenewal(earned, v),
@@ -136,9 +144,10 @@ export function sleepingMembers(
 ): { rows: SleepingMember[]; total: number; months: number; cutoff: string } {
   const q = parseInput(sleepingInput, input)
   const months = q.months ?? getSettings(db).sleepingMonths
-  const today = dayOf(db.now().getTime())
+  const today = storeDayInt(db)
   const cutoff = sleepingCutoff(today, months)
-  const cutoffMs = dayStartMs(cutoff)
+  const zone = storeZone(db)
+  const cutoffMs = dayStartMs(cutoff, zone)
   const st = stmts(db)
   const bought = st.sleepingCount.get(cutoffMs) as number
   const never = q.includeNever ? (st.neverCount.get(cutoff) as number) : 0
@@ -148,18 +157,14 @@ export function sleepingMembers(
     const skip = Math.max(0, offset - bought)
     rows = rows.concat(st.never.all(cutoff, q.pageSize - rows.length, skip) as Row[])
   }
-  const todayMs = dayStartMs(today)
   return {
     total: bought + never,
     months,
     cutoff: showDay(cutoff)!,
     rows: rows.map((r) => ({
-      ...base(r),
+      ...base(r, zone),
       joinDate: showDay(r.joinDate)!,
-      daysAsleep: Math.max(
-        0,
-        Math.round((todayMs - dayStartMs(r.lastAt === null ? r.joinDate : dayOf(r.lastAt))) / 86400000),
-      ),
+      daysAsleep: Math.max(0, daysBetween(r.lastAt === null ? r.joinDate : dayOf(r.lastAt, zone), today)),
     })),
   }
 }

@@ -1,8 +1,9 @@
+import { storeDayInt, storeZone } from '../../clock'
 import { SYSTEM_ACTOR, type Actor } from '../../actor'
 import { conflict } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
-import { formatDay, parseDay } from '../../rules/expiry'
-import { addMonths, dayOf, dayStartMs, reviewDecision, reviewDueOn, tierRank } from '../../rules/tiers'
+import { dayString, parseIsoDay, ymdToInt } from '../../rules/dates'
+import { addMonths, dayStartMs, reviewDecision, reviewDueOn, tierRank } from '../../rules/tiers'
 import { statements } from '../../statements'
 import { parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
@@ -24,7 +25,7 @@ const stmts = statements((s) => ({
 const reviewInput = z.object({
   asOf: z
     .string()
-    .refine((s) => parseDay(s) !== null, '日期应为 YYYY-MM-DD 格式的有效日期')
+    .refine((s) => parseIsoDay(s) !== null, '日期应为 YYYY-MM-DD 格式的有效日期')
     .optional(),
 })
 export type ReviewInput = z.input<typeof reviewInput>
@@ -46,7 +47,7 @@ export interface ReviewRun {
 export function reviewTiers(db: Db, input: ReviewInput, actor: Actor): ReviewRun {
   const q = parseInput(reviewInput, input)
   const s = getSettings(db)
-  const today = dayOf(q.asOf ? parseDay(q.asOf)! : db.now().getTime())
+  const today = q.asOf ? ymdToInt(parseIsoDay(q.asOf)!) : storeDayInt(db)
   const day = reviewDueOn(s.tierReview, today)
   const out: ReviewRun = { reviewDay: showDay(day)!, alreadyRan: false, checked: 0, upgraded: 0, downgraded: 0 }
   return inTransaction(db, () => {
@@ -56,7 +57,7 @@ export function reviewTiers(db: Db, input: ReviewInput, actor: Actor): ReviewRun
     if (latest !== null && latest > day) throw conflict(`已进行过 ${showDay(latest)} 的评级，不能再补做更早的评级`)
     const spend = new Map<number, number>()
     for (const r of st.spend.all(addMonths(day, -12), day) as { id: number; fen: number }[]) spend.set(r.id, r.fen)
-    const at = dayStartMs(day)
+    const at = dayStartMs(day, storeZone(db))
     const members = st.members.all() as { id: number; tier: string; points: number }[]
     for (const m of members) {
       const change = reviewDecision(s.tierTable, m.tier, { spendFen: spend.get(m.id) ?? 0, points: m.points })
@@ -79,7 +80,7 @@ export function reviewTiers(db: Db, input: ReviewInput, actor: Actor): ReviewRun
  * old system are not downgraded for lack of purchase history here; the next review day counts.
  */
 export function reviewTiersAtStartup(db: Db): ReviewRun {
-  const today = dayOf(db.now().getTime())
+  const today = storeDayInt(db)
   const st = stmts(db)
   const day = reviewDueOn(getSettings(db).tierReview, today)
   const latest = st.latest.get() as number | null
@@ -90,5 +91,5 @@ export function reviewTiersAtStartup(db: Db): ReviewRun {
     inTransaction(db, () => st.job.run('review', day, 0, '启用时的起点，不做评级', db.now().getTime(), SYSTEM_ACTOR.id))
     return { reviewDay: showDay(day)!, alreadyRan: true, checked: 0, upgraded: 0, downgraded: 0 }
   }
-  return reviewTiers(db, { asOf: formatDay(dayStartMs(today)) }, SYSTEM_ACTOR)
+  return reviewTiers(db, { asOf: dayString(today) }, SYSTEM_ACTOR)
 }

@@ -1,3 +1,4 @@
+import { storeZone } from '../../clock'
 import type { Actor } from '../../actor'
 import type { Db } from '../../handle'
 import {
@@ -91,10 +92,11 @@ export class TierUpgrades {
       return 0
     }
     const windows: [number, number, number][] = []
+    const zone = storeZone(this.db)
     for (const [id, lines] of this.touched) {
       let last = 0
       for (let i = 0; i < lines.length; i += 2) last = Math.max(last, lines[i]!)
-      windows.push([id, spendWindowStart(last), last])
+      windows.push([id, spendWindowStart(last, zone), last])
     }
     const found = stmts(this.db).candidates.all(this.bars, JSON.stringify(windows)) as Candidate[]
     const changes: string[] = []

@@ -1,3 +1,4 @@
+import { storeDayInt, storeZone } from '../../clock'
 import { SYSTEM_ACTOR, type Actor } from '../../actor'
 import { conflict, forbidden, notFound, validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
@@ -5,7 +6,6 @@ import { formatYmd, intToYmd } from '../../rules/dates'
 import {
   addMonths,
   dayEndMs,
-  dayOf,
   dayStartMs,
   hasLapsed,
   periodOf,
@@ -51,7 +51,7 @@ const stmts = statements((s) => ({
 /** Points the member earned (earn entries) in the validity period that ends on `validUntil`. */
 export function earnedInPeriod(db: Db, memberId: number, validUntil: number, v: CardValidity): number {
   const p = periodOf(validUntil, v)
-  return stmts(db).earned.get(memberId, dayStartMs(p.from), dayEndMs(p.to)) as number
+  return stmts(db).earned.get(memberId, dayStartMs(p.from, storeZone(db)), dayEndMs(p.to, storeZone(db))) as number
 }
 
 /**
@@ -111,7 +111,7 @@ export function renewDueCards(db: Db, input: { asOf: number }, actor: Actor): Re
 
 /** What start-up runs: validity for cards without one, then the automatic renewals due by today. */
 export function cardJobsAtStartup(db: Db): RenewalRun {
-  return renewDueCards(db, { asOf: dayOf(db.now().getTime()) }, SYSTEM_ACTOR)
+  return renewDueCards(db, { asOf: storeDayInt(db) }, SYSTEM_ACTOR)
 }
 
 const renewSchema = z.object({
@@ -143,7 +143,7 @@ export function renewCard(db: Db, input: RenewCardInput, actor: Actor): RenewedC
       { id: number; cardNo: string; name: string; status: string; validUntil: number | null } | undefined
     if (!m) throw notFound('找不到该会员')
     if (m.status === 'closed') throw conflict('该会员卡已注销，不能续期')
-    const today = dayOf(db.now().getTime())
+    const today = storeDayInt(db)
     if (m.validUntil === null || !hasLapsed(m.validUntil, today)) throw conflict('该会员卡尚未过期，无需续期')
     const earned = earnedInPeriod(db, m.id, m.validUntil, v)
     const qualified = qualifiesForRenewal(earned, v)

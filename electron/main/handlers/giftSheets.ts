@@ -1,3 +1,5 @@
+import { storeDayInt } from '../../../db/clock'
+import { dayString } from '../../../db/rules/dates'
 import { basename } from 'node:path'
 import { validationError } from '../../../db/errors'
 import { commitGiftImport, GIFT_FIELDS, previewGiftImport, type GiftMapping } from '../../../db/services/gifts'
@@ -35,7 +37,7 @@ function previewOf(ctx: HandlerContext, token: string, sheet: SheetData, mapping
   return { token, ...preview, sample: sampleOf(sheet, preview.mapping) }
 }
 
-const today = (ctx: HandlerContext) => ctx.state.db.now().toISOString().slice(0, 10)
+const today = (ctx: HandlerContext) => dayString(storeDayInt(ctx.state.db))
 const FILTERS = { xlsx: 'Excel 工作簿', csv: 'CSV（逗号分隔）' } as const
 
 /** 导入礼品 / 导出 on 库存, and the 月报's Excel: files chosen in main, never named by the renderer. */

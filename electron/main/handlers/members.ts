@@ -1,3 +1,5 @@
+import { storeDayInt } from '../../../db/clock'
+import { dayString } from '../../../db/rules/dates'
 import { basename } from 'node:path'
 import { forbidden } from '../../../db/errors'
 import {
@@ -58,7 +60,7 @@ export const memberHandlers = {
   'members:export': async (input, ctx) => {
     const actor = actorOf(ctx)
     if (input.full && !REVEALERS.includes(actor.role)) throw forbidden('您的角色不能导出完整的手机号和身份证号')
-    const day = ctx.state.db.now().toISOString().slice(0, 10)
+    const day = dayString(storeDayInt(ctx.state.db))
     const file = await ctx.shell.pickSaveFile({
       title: '导出会员名单',
       defaultName: `会员名单-${day}.${input.format}`,

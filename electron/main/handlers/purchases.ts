@@ -5,12 +5,13 @@ import { expiringSoon } from '../../../db/services/points/expiry'
 import { balanceNow } from '../../../db/services/points/lapse'
 import { exportExpiring } from '../../../db/services/points/reminderExport'
 import { memberLedger, memberPurchases, previewPurchase, recordPurchase } from '../../../db/services/purchases'
-import { formatDay } from '../../../db/rules/expiry'
+import { storeDayInt } from '../../../db/clock'
+import { dayString } from '../../../db/rules/dates'
 import { actorOf, type HandlerContext } from '../context'
 import type { Handlers } from '../dispatch'
 
 /** "Within 30 days" counts from today on main's clock unless the caller names a day. */
-const today = (ctx: HandlerContext) => formatDay(ctx.state.db.now().getTime())
+const today = (ctx: HandlerContext) => dayString(storeDayInt(ctx.state.db))
 
 export const purchasesHandlers = {
   'purchases:preview': (input, ctx) => previewPurchase(ctx.state.db, input),

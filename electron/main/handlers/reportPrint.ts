@@ -15,7 +15,7 @@ type TableInput = { chart: ReportChartId; query: DashboardQuery }
 function tableOf(input: TableInput, ctx: HandlerContext) {
   const data = dashboardData(ctx.state.db, input?.query)
   const table = reportTable(data, input?.chart)
-  const stamp = { generatedAt: data.generatedAt, operator: actorOf(ctx).name }
+  const stamp = { generatedAt: data.generatedAt, timeZone: data.timeZone, operator: actorOf(ctx).name }
   return { data, table, stamp, store: getSettings(ctx.state.db).storeName }
 }
 

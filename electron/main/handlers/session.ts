@@ -1,3 +1,4 @@
+import { storeZone } from '../../../db/clock'
 import { login, operatorCount, setupAdmin } from '../../../db/services/operators'
 import { getSettings } from '../../../db/services/settings'
 import type { Handlers } from '../dispatch'
@@ -11,6 +12,7 @@ export const sessionHandlers = {
     operator: ctx.state.sessions.get(ctx.senderId) ?? null,
     storeName: getSettings(ctx.state.db).storeName,
     empty: memberCount(ctx) === 0,
+    timeZone: storeZone(ctx.state.db),
   }),
   'session:setupAdmin': (input, ctx) => {
     const op = setupAdmin(ctx.state.db, input)

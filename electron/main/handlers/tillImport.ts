@@ -1,3 +1,5 @@
+import { storeZone } from '../../../db/clock'
+import { formatZoned } from '../../../db/rules/storeClock'
 import { cellText } from '../../../db/services/members/import/cells'
 import type { SheetData } from '../../../db/services/members/import'
 import { PURCHASE_FIELDS, parseTime, type PurchaseMapping } from '../../../db/services/purchases/columns'
@@ -18,20 +20,14 @@ const cleanMapping = (mapping: PurchaseMapping, width: number): PurchaseMapping 
     return f && KNOWN.has(f) ? f : null
   })
 
-const pad = (n: number) => String(n).padStart(2, '0')
-function timeText(ms: number): string {
-  const d = new Date(ms)
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
-
 /** The first lines as the importer reads them: times as it understands them, other cells as text. */
-function sampleOf(sheet: SheetData, mapping: PurchaseMapping): TillImportPreview['sample'] {
+function sampleOf(sheet: SheetData, mapping: PurchaseMapping, zone: string): TillImportPreview['sample'] {
   return sheet.rows.slice(0, SAMPLE_ROWS).map(({ row, cells }) => {
     const values: TillImportPreview['sample'][number]['values'] = {}
     mapping.forEach((field, i) => {
       if (!field || field in values) return
-      const at = field === 'purchasedAt' ? parseTime(cells[i]) : null
-      values[field] = at === null ? cellText(cells[i]) : timeText(at)
+      const at = field === 'purchasedAt' ? parseTime(cells[i], zone) : null
+      values[field] = at === null ? cellText(cells[i]) : formatZoned(at, zone)
     })
     return { row, values }
   })
@@ -40,7 +36,7 @@ function sampleOf(sheet: SheetData, mapping: PurchaseMapping): TillImportPreview
 async function previewOf(ctx: HandlerContext, token: string, sheet: SheetData, mapping?: PurchaseMapping) {
   // The check is a dry run of the whole import: on a big till file it takes as long as the import.
   const preview = await previewPurchaseImport(ctx.state.db, sheet, mapping, progressTo(ctx, '检查小票'))
-  return { token, ...preview, sample: sampleOf(sheet, preview.mapping) }
+  return { token, ...preview, sample: sampleOf(sheet, preview.mapping, storeZone(ctx.state.db)) }
 }
 
 /** 导入小票: the same pick → preview → commit steps as the member import, for till exports. */

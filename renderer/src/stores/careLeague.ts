@@ -1,3 +1,4 @@
+import { storeMonthText } from '@/format/storeClock'
 import { defineStore } from 'pinia'
 import type { InputOf } from '../../../electron/shared/contract'
 import { call } from '@/api/client'
@@ -17,8 +18,5 @@ export const useCareLeagueStore = defineStore('careLeague', () => {
   return { league, report, saveReport, printReport, cakes, cakeGifts, deliverers, schedule, deliver, cancel }
 })
 
-/** 'YYYY-MM' of the month `offset` months from today's. */
-export function monthFromNow(offset: number, now = new Date()): string {
-  const d = new Date(now.getFullYear(), now.getMonth() + offset, 1)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`
-}
+/** 'YYYY-MM' of the month `offset` months from today's, on the store's calendar. */
+export const monthFromNow = (offset: number, now = new Date()): string => storeMonthText(offset, now.getTime())

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import { contract, type CallName, type SessionState } from '../../../electron/shared/contract'
 import type { Role } from '../../../db/rules/roles'
 import { call } from '@/api/client'
+import { setStoreZone } from '@/format/storeClock'
 
 /** Who is logged in, and whether this is the very first start. Main holds the real session. */
 export const useSessionStore = defineStore('session', () => {
@@ -24,6 +25,7 @@ export const useSessionStore = defineStore('session', () => {
 
   async function refresh() {
     state.value = await call('session:state', undefined)
+    setStoreZone(state.value.timeZone)
   }
 
   async function setupAdmin(name: string, password: string) {

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import type { Settings } from '../../../db/services/settings'
 import { DEFAULT_TIER_TABLE, tierNames } from '../../../db/rules/tiers'
 import { call } from '@/api/client'
+import { setStoreZone } from '@/format/storeClock'
 import { useSessionStore } from './session'
 
 /** The store's configurable rules; loaded once after login and kept fresh after edits. */
@@ -18,6 +19,7 @@ export const useSettingsStore = defineStore('settings', () => {
     loading.value = true
     try {
       settings.value = await call('settings:get', undefined)
+      setStoreZone(settings.value.timeZone)
       return settings.value
     } finally {
       loading.value = false
@@ -26,6 +28,7 @@ export const useSettingsStore = defineStore('settings', () => {
 
   async function update(patch: Partial<Settings>) {
     settings.value = await call('settings:update', patch)
+    setStoreZone(settings.value.timeZone)
     useSessionStore().setStoreName(settings.value.storeName)
     return settings.value
   }

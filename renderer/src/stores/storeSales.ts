@@ -1,3 +1,4 @@
+import { storeToday } from '@/format/storeClock'
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { StoreSalesRow } from '../../../db/services/reports/storeSales'
@@ -5,7 +6,7 @@ import { call } from '@/api/client'
 
 /** 全店销售 of one year: the figures, and the writes that reload them. */
 export const useStoreSalesStore = defineStore('storeSales', () => {
-  const year = ref(new Date().getFullYear())
+  const year = ref(storeToday().y)
   const rows = shallowRef<StoreSalesRow[]>([])
   const loading = ref(false)
 

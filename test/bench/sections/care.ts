@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from '../../../db/actor'
 import { STAFF_DEPARTMENTS } from '../../../db/rules/care'
-import { addMonths, dayOf } from '../../../db/rules/tiers'
+import { addMonths } from '../../../db/rules/tiers'
+import { storeDayInt, storeZone } from '../../../db/clock'
 import {
   forgetSpendRanking,
   highValueList,
@@ -33,10 +34,10 @@ export function seedCare(ctx: BenchContext): { staffIds: number[]; memberIds: nu
       .all() as number[]
     return { staffIds: existing, memberIds }
   }
-  const today = dayOf(db.now().getTime())
+  const today = storeDayInt(db)
   const from = addMonths(today, -13)
   const now = db.now().getTime()
-  const [start, end] = spendWindow(today)
+  const [start, end] = spendWindow(today, storeZone(db))
   const memberIds = db.sqlite
     .prepare(
       `SELECT member_id FROM purchases WHERE purchased_at >= ? AND purchased_at < ?
@@ -76,7 +77,7 @@ export const careSection: BenchSection = {
     seedCare(ctx)
     const care = getSettings(ctx.db).care
     updateSettings(ctx.db, { care: { ...care, highValue: { ...care.highValue, top: 300 } } }, SYSTEM_ACTOR)
-    const [start, end] = spendWindow(dayOf(ctx.db.now().getTime()))
+    const [start, end] = spendWindow(storeDayInt(ctx.db), storeZone(ctx.db))
     const bareRanking = ctx.db.sqlite.prepare(
       `SELECT member_id, sum(amount_fen) AS s FROM purchases WHERE purchased_at >= ? AND purchased_at < ?
        GROUP BY member_id ORDER BY s DESC LIMIT 300`,

@@ -1,3 +1,4 @@
+import { storeZone } from '../../../db/clock'
 import { SYSTEM_ACTOR } from '../../../db/actor'
 import { formatDay } from '../../../db/rules/expiry'
 import { expirePoints } from '../../../db/services/points/expiry'
@@ -78,7 +79,7 @@ export const pointsSection: BenchSection = {
     })
 
     ctx.log('expiring points…')
-    const asOf = formatDay(ctx.db.now().getTime())
+    const asOf = formatDay(ctx.db.now().getTime(), storeZone(ctx.db))
     const run = await timeOnce(() => expirePoints(ctx.db, { asOf }, SYSTEM_ACTOR))
     rows.push({
       label: `expiry run over all members (as of ${asOf})`,

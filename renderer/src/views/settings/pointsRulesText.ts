@@ -1,3 +1,5 @@
+import { storeToday } from '@/format/storeClock'
+
 import type { ExpiryRules } from '../../../../db/rules/expiry'
 import { rewardWeekDays, type EarningRules } from '../../../../db/rules/points'
 
@@ -29,7 +31,8 @@ export function describeEarning(r: EarningRules, today = new Date()): RuleLine[]
     off: !r.memberDays.enabled || !days.length,
     text: days.length ? `每月 ${days.join('、')} 日，${times(r.memberDays.multiplier)}` : '没有选择日期',
   })
-  const week = rewardWeekDays(today.getFullYear(), today.getMonth() + 1)
+  const storeDay = storeToday(today.getTime())
+  const week = rewardWeekDays(storeDay.y, storeDay.m)
   lines.push({
     key: 'rewardWeek',
     title: 'VIP回馈周',

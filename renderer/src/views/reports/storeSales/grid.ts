@@ -1,3 +1,5 @@
+import { storeToday } from '@/format/storeClock'
+
 import type { StoreSalesRow } from '../../../../../db/services/reports/storeSales'
 import { SALES_DEPARTMENTS } from '../../../../../db/rules/storeSales'
 
@@ -9,7 +11,8 @@ export const yuanInput = (fen: number) => (fen / 100).toFixed(2)
 
 /** Months of `year` up to the one in progress, as YYYY-MM. */
 export function monthsOf(year: number, now = new Date()): string[] {
-  const last = year < now.getFullYear() ? 12 : year === now.getFullYear() ? now.getMonth() + 1 : 0
+  const today = storeToday(now.getTime())
+  const last = year < today.y ? 12 : year === today.y ? today.m : 0
   return Array.from({ length: last }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
 }
 
