@@ -1,6 +1,12 @@
 import { defineConfig } from '@playwright/test'
 import { TEST_STEPS } from './test/e2e/support/timeouts'
 
+// The specs work out their expected days ("this month", "today's receipts") as the store's days, and
+// a fresh database's store zone is Asia/Shanghai: run the test processes there so that a CI machine
+// on UTC after 16:00 does not expect tomorrow. The app's own zone-independence is the unit suite's
+// job (it runs under UTC and America/Los_Angeles).
+process.env.TZ = 'Asia/Shanghai'
+
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
