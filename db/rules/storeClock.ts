@@ -101,6 +101,27 @@ export interface WallClock extends Ymd {
  */
 export function zonedToMs(t: WallClock, zone: string): number {
   const wall = Date.UTC(t.y, t.m - 1, t.d, t.h ?? 0, t.mi ?? 0, t.s ?? 0, t.ms ?? 0)
+  // A till import converts a million wall-clock times: zones change their offset only on quarter
+  // hours, so one conversion per quarter hour of wall clock answers the rest.
+  const memo = offsetMemo(zone)
+  const slot = Math.floor(wall / QUARTER_HOUR)
+  const known = memo.get(slot)
+  if (known !== undefined) return wall - known
+  const ms = convert(wall, zone)
+  if (memo.size > 200_000) memo.clear()
+  memo.set(slot, wall - ms)
+  return ms
+}
+
+const QUARTER_HOUR = 15 * 60_000
+const memos = new Map<string, Map<number, number>>()
+function offsetMemo(zone: string): Map<number, number> {
+  let m = memos.get(zone)
+  if (!m) memos.set(zone, (m = new Map()))
+  return m
+}
+
+function convert(wall: number, zone: string): number {
   const first = wall - zoneOffsetMs(wall, zone)
   const second = wall - zoneOffsetMs(first, zone)
   if (first === second) return first

@@ -10,6 +10,7 @@ import { recordPurchase } from '../../db/services/purchases/desk'
 import { updateSettings } from '../../db/services/settings'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
 import { resetLedgers } from '../support/ledgerReset'
+import { balanceNow } from '../../db/services/points/lapse'
 import { storeDate } from '../support/storeTime'
 
 /**
@@ -164,7 +165,10 @@ function apply(s: Step, now: number, receipts: Receipt[], serial: number) {
     else redeem()
   } else if (s.kind === 'adjust') {
     const memberId = ids[s.member]!
-    const balance = db.sqlite.prepare('SELECT points FROM members WHERE id = ?').pluck().get(memberId) as number
+    // A deduction first lapses what is due by today (db/services/points/lapse.ts): what it may take
+    // is the balance net of points lapsed but not yet posted.
+    const cached = db.sqlite.prepare('SELECT points FROM members WHERE id = ?').pluck().get(memberId) as number
+    const balance = balanceNow(db, memberId, cached)
     const adjust = () => adjustPoints(db, { memberId, points: s.points, reason: '测试调整' }, t.admin)
     if (-s.points > balance) refusedChangesNothing(adjust)
     else adjust()
