@@ -31,6 +31,9 @@ export function buildReportScenario(opts: { members?: number; purchases?: number
   const at = (d: Date) => t.setNow(d)
   seedMembers(db, { members: opts.members ?? 400, seed: 7 }, admin)
   seedPurchases(db, { purchases: opts.purchases ?? 4000, seed: 7 }, admin)
+  // The 2025 points lapse at the year end (calendar-year policy): entries dated in January 2026.
+  // Posted before anyone redeems, as the daily job would have: a redemption may not spend them.
+  expirePoints(db, { asOf: '2026-01-01' }, admin)
 
   const ids = db.sqlite.prepare(`SELECT id FROM members WHERE status <> 'closed' ORDER BY id`).pluck().all() as number[]
   for (const id of ids.filter((_, i) => i % 23 === 5)) closeMember(db, { id, reason: '会员申请注销' }, admin)
@@ -78,8 +81,6 @@ export function buildReportScenario(opts: { members?: number; purchases?: number
   issueGift(db, { code: 'BD1', quantity: 2, purpose: 'birthday', reason: '生日赠送' }, admin)
 
   at(TODAY)
-  // The 2025 points lapse at the year end (calendar-year policy): entries dated in January 2026.
-  expirePoints(db, { asOf: '2026-01-01' }, admin)
   adjustPoints(db, { memberId: rich[0]!, points: 500, reason: '系统故障补录' }, admin)
   adjustPoints(db, { memberId: rich[1]!, points: -30, reason: '重复积分扣回' }, admin)
 

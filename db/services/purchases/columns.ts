@@ -1,4 +1,4 @@
-import { excelSerialToYmd, isValidSolar } from '../../rules/dates'
+import { excelSerialToYmd } from '../../rules/dates'
 import { parseYuan } from '../../rules/money'
 import { dayIntInZone, zonedToMs } from '../../rules/storeClock'
 import { toHalfWidth } from '../../rules/text'
@@ -96,7 +96,9 @@ export function parseTime(cell: Cell | undefined, zone: string): number | null {
   )
   if (!m) return null
   const [y, mo, d, h, mi, s] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as number[]
-  if (!isValidSolar({ y: y!, m: mo!, d: d! }) || h! > 23 || mi! > 59 || s! > 59) return null
+  // Any real calendar date reads; whether it is plausible is the limits' call (db/rules/limits.ts),
+  // which says so in words rather than "unreadable".
+  if (!isRealDate(y!, mo!, d!) || h! > 23 || mi! > 59 || s! > 59) return null
   return zonedToMs({ y: y!, m: mo!, d: d!, h, mi, s }, zone)
 }
 
@@ -105,6 +107,9 @@ export function parseTime(cell: Cell | undefined, zone: string): number | null {
  * in the same zone parseTime read it in, so the check of the day agrees with the text.
  */
 export const dayOfTillTime = (ms: number, zone: string): number => dayIntInZone(ms, zone)
+
+const isRealDate = (y: number, m: number, d: number) =>
+  m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate()
 
 /** 特价 column: 是/Y/1/true mark a no-points line; empty means no. */
 export function parseYesNo(text: string): boolean | null {
