@@ -11,6 +11,9 @@ import type { Browser, Frame, Page } from '@playwright/test'
 import { pdfOptionsOf, type PdfOptions } from './double-pdf'
 import { createProtocolDouble } from './double-protocol'
 
+/** The zone the double's windows run in (see open()). */
+export const DESK_ZONE = process.env.VIPDESK_DESK_TZ || 'America/Los_Angeles'
+
 type BindingSource = { frame: Frame; page: Page }
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown
@@ -148,7 +151,10 @@ export function createElectronDouble(options: {
       this.ready = this.open()
     }
     private async open(): Promise<Page> {
-      const page = await options.browser.newPage({ viewport: { width: 1280, height: 820 } })
+      // The window's machine clock runs in another zone than the store's (Asia/Shanghai), as a desk
+      // PC set to the wrong zone would: every day and time the screens show or send must still be
+      // the store's.
+      const page = await options.browser.newPage({ viewport: { width: 1280, height: 820 }, timezoneId: DESK_ZONE })
       this.webContents.page = page
       await page.exposeBinding('__electronInvoke', (source: BindingSource, channel: string, args: unknown[]) =>
         invoke(this.webContents, source, channel, args),
