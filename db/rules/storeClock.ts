@@ -48,8 +48,46 @@ export function isValidTimeZone(zone: string): boolean {
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 }
 
+const QUARTER_HOUR = 15 * 60_000
+const MEMO_LIMIT = 200_000
+/** Per zone: quarter hour of instants → offset (NaN: ask Intl), and quarter hour of wall clock → offset. */
+const instantOffsets = new Map<string, Map<number, number>>()
+const wallOffsets = new Map<string, Map<number, number>>()
+function memoFor(memos: Map<string, Map<number, number>>, zone: string): Map<number, number> {
+  let m = memos.get(zone)
+  if (!m) memos.set(zone, (m = new Map()))
+  return m
+}
+
 /** The wall-clock reading of an instant in the store's zone. */
 export function zonedParts(ms: number, zone: string): ZonedParts {
+  // An import reads a million instants: Intl is slow per call, so each quarter hour of instants
+  // asks it once for the zone's offset (zones change offset only between quarter hours; a slot
+  // where the two ends disagree, like an old local-mean-time change, asks Intl every time).
+  const memo = memoFor(instantOffsets, zone)
+  const slot = Math.floor(ms / QUARTER_HOUR)
+  let offset = memo.get(slot)
+  if (offset === undefined) {
+    const start = slot * QUARTER_HOUR
+    const a = intlOffsetMs(start, zone)
+    offset = a === intlOffsetMs(start + QUARTER_HOUR - 1, zone) ? a : Number.NaN
+    if (memo.size > MEMO_LIMIT) memo.clear()
+    memo.set(slot, offset)
+  }
+  if (Number.isNaN(offset)) return intlParts(ms, zone)
+  const wall = new Date(ms + offset)
+  return {
+    y: wall.getUTCFullYear(),
+    m: wall.getUTCMonth() + 1,
+    d: wall.getUTCDate(),
+    h: wall.getUTCHours(),
+    mi: wall.getUTCMinutes(),
+    s: wall.getUTCSeconds(),
+    weekday: wall.getUTCDay(),
+  }
+}
+
+function intlParts(ms: number, zone: string): ZonedParts {
   const out: Record<string, string> = {}
   for (const p of formatterFor(zone).formatToParts(new Date(ms))) out[p.type] = p.value
   return {
@@ -61,6 +99,11 @@ export function zonedParts(ms: number, zone: string): ZonedParts {
     s: Number(out.second),
     weekday: WEEKDAYS[out.weekday!] ?? 0,
   }
+}
+
+function intlOffsetMs(ms: number, zone: string): number {
+  const p = intlParts(ms, zone)
+  return Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi, p.s) - (ms - (((ms % 1000) + 1000) % 1000))
 }
 
 /** The store's calendar day of an instant. */
@@ -103,23 +146,16 @@ export function zonedToMs(t: WallClock, zone: string): number {
   const wall = Date.UTC(t.y, t.m - 1, t.d, t.h ?? 0, t.mi ?? 0, t.s ?? 0, t.ms ?? 0)
   // A till import converts a million wall-clock times: zones change their offset only on quarter
   // hours, so one conversion per quarter hour of wall clock answers the rest.
-  const memo = offsetMemo(zone)
+  const memo = memoFor(wallOffsets, zone)
   const slot = Math.floor(wall / QUARTER_HOUR)
   const known = memo.get(slot)
   if (known !== undefined) return wall - known
   const ms = convert(wall, zone)
-  if (memo.size > 200_000) memo.clear()
+  if (memo.size > MEMO_LIMIT) memo.clear()
   memo.set(slot, wall - ms)
   return ms
 }
 
-const QUARTER_HOUR = 15 * 60_000
-const memos = new Map<string, Map<number, number>>()
-function offsetMemo(zone: string): Map<number, number> {
-  let m = memos.get(zone)
-  if (!m) memos.set(zone, (m = new Map()))
-  return m
-}
 
 function convert(wall: number, zone: string): number {
   const first = wall - zoneOffsetMs(wall, zone)

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { storeDayInt, storeMonthKey, storeZone } from '../../db/clock'
 import { updateSettings } from '../../db/services/settings'
@@ -43,6 +44,77 @@ describe('the store clock ignores the machine zone', () => {
     expect(isValidTimeZone('Asia/Shanghai')).toBe(true)
     expect(isValidTimeZone('Asia/Shanghia')).toBe(false)
     expect(isValidTimeZone('')).toBe(false)
+  })
+})
+
+describe('the fast wall-clock reading agrees with Intl', () => {
+  const ZONES = [
+    'Asia/Shanghai',
+    'America/Los_Angeles',
+    'Europe/London',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'America/St_Johns',
+    'Asia/Tehran',
+  ]
+  const formatters = new Map<string, Intl.DateTimeFormat>()
+  const byIntl = (ms: number, zone: string) => {
+    let f = formatters.get(zone)
+    if (!f) {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      })
+      formatters.set(zone, f)
+    }
+    const o: Record<string, number> = {}
+    for (const p of f.formatToParts(new Date(ms))) o[p.type] = Number(p.value)
+    return { y: o.year!, m: o.month!, d: o.day!, h: o.hour!, mi: o.minute!, s: o.second! }
+  }
+  const offsetByIntl = (ms: number, zone: string) => {
+    const w = byIntl(ms, zone)
+    return Date.UTC(w.y, w.m - 1, w.d, w.h, w.mi, w.s) - (ms - (ms % 1000))
+  }
+
+  it('for any instant from 1900 to 2100 in zones with odd offsets and half-hour daylight saving', () => {
+    const instant = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) })
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...ZONES), (ms, zone) => {
+        const { weekday, ...wall } = zonedParts(ms, zone)
+        expect(wall).toEqual(byIntl(ms, zone))
+        expect(weekday).toBe(new Date(Date.UTC(wall.y, wall.m - 1, wall.d)).getUTCDay())
+      }),
+      { numRuns: 4000 },
+    )
+  })
+
+  it('on both sides of every change of offset in 2026', () => {
+    let changes = 0
+    for (const zone of ZONES) {
+      for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 3_600_000) {
+        if (offsetByIntl(ms, zone) === offsetByIntl(ms + 3_600_000, zone)) continue
+        changes++
+        for (const edge of [ms, ms + 1_799_999, ms + 1_800_000, ms + 3_599_999]) {
+          expect(zonedParts(edge, zone)).toMatchObject(byIntl(edge, zone))
+        }
+      }
+    }
+    // London, Los Angeles, Lord Howe, Chatham and St John's change twice a year (Tehran no longer does).
+    expect(changes).toBe(10)
+  })
+
+  it("in Shanghai's 1901 change from local mean time, off the quarter hour", () => {
+    const change = Date.UTC(1900, 11, 31, 15, 54, 17)
+    for (const ms of [change - 1000, change, change + 1000]) {
+      expect(zonedParts(ms, 'Asia/Shanghai')).toMatchObject(byIntl(ms, 'Asia/Shanghai'))
+    }
   })
 })
 
