@@ -1,19 +1,19 @@
 import type { Ymd } from './dates'
-import { endOfDayMs, startOfDayMs, ymdInZone } from './storeClock'
+import { ymdInZone } from './storeClock'
 
 /**
- * The store day of many instants in a row (an import, a seed, a ledger pass): Intl is slow per
- * call, but consecutive lines mostly share a day, so the last day's bounds answer most of them.
+ * The store day of many instants in a row (an import, a seed, a ledger pass). Consecutive lines
+ * of one member often share a day; the rest cost one offset lookup (storeClock memoises the
+ * zone's offset per quarter hour of instants).
  */
 export function storeDayCache(zone: string): (ms: number) => Ymd {
-  let from = 1
-  let to = 0
+  let last = Number.NaN
   let day: Ymd = { y: 0, m: 0, d: 0 }
   return (ms) => {
-    if (ms >= from && ms < to) return day
-    day = ymdInZone(ms, zone)
-    from = startOfDayMs(day, zone)
-    to = endOfDayMs(day, zone)
+    if (ms !== last) {
+      day = ymdInZone(ms, zone)
+      last = ms
+    }
     return day
   }
 }

@@ -54,6 +54,13 @@ const stmts = statements((s) => ({
        department, counter, no_points, original_receipt_no, points, points_explain, source, created_at, created_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
+  /** The import's insert: a line already there (same receipt and line) is left alone. */
+  insertIfNew: s.prepare(
+    `INSERT INTO purchases (receipt_no, line_no, member_id, member_ref, purchased_at, purchase_date, amount_fen,
+       department, counter, no_points, original_receipt_no, points, points_explain, source, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (receipt_no, line_no) DO NOTHING`,
+  ),
   lastPurchase: s.prepare(
     'UPDATE members SET last_purchase_at = ? WHERE id = ? AND (last_purchase_at IS NULL OR last_purchase_at < ?)',
   ),
@@ -229,9 +236,21 @@ export class PurchaseBook {
 
   /** Writes the line, its ledger entry and the member's last purchase; the caller holds the transaction. */
   write(line: PurchaseLine, p: { points: number; explain: string }, actor: Actor): number {
+    return this.writeLine(line, p, actor, false)
+  }
+
+  /**
+   * write() for a line that may be there already (an import seen before): 0 when it is, and then
+   * nothing is written. One index probe instead of exists() followed by the insert's own.
+   */
+  writeIfNew(line: PurchaseLine, p: { points: number; explain: string }, actor: Actor): number {
+    return this.writeLine(line, p, actor, true)
+  }
+
+  private writeLine(line: PurchaseLine, p: { points: number; explain: string }, actor: Actor, ifNew: boolean): number {
     const st = stmts(this.db)
     const purchaseDate = ymdToInt(this.storeDay(line.purchasedAt))
-    const info = st.insert.run(
+    const info = (ifNew ? st.insertIfNew : st.insert).run(
       line.receiptNo,
       line.lineNo,
       line.memberId,
@@ -249,6 +268,7 @@ export class PurchaseBook {
       this.db.now().getTime(),
       actor.id,
     )
+    if (info.changes === 0) return 0
     const purchaseId = Number(info.lastInsertRowid)
     const sale = { purchaseDate, department: line.department, amountFen: line.amountFen }
     if (this.sums) this.sums.sale(sale)

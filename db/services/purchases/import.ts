@@ -73,48 +73,61 @@ async function importLines(
   const reject = (row: number, field: PurchaseField, reason: string) =>
     rejected.push({ row, column: sheet.headers[col.get(field) ?? -1] ?? PURCHASE_FIELD_LABELS[field], reason })
   const lines: { row: number; line: PurchaseLine }[] = []
-  /** Earliest time of each member's receipt among the file's sales (see the return below). */
-  const fileSales = new Map<string, number>()
   const { limits } = getSettings(db)
   const today = storeDayInt(db)
-  // Without a 行号 column the lines of a receipt are numbered in file order, which stays stable
-  // when the same file comes again.
-  const nextLine = new Map<string, number>()
-  /** First row of each receipt and line: a second one would otherwise vanish as "already there". */
-  const firstRow = new Map<string, number>()
+  /**
+   * Per receipt, the row of each line number so far (index lineNo - 1): numbers the lines of a
+   * file without a 行号 column in file order (stable when the same file comes again), and finds
+   * a second line with the same number, which would otherwise vanish as "already there".
+   */
+  const receiptRows = new Map<string, number[]>()
   const total = sheet.rows.length
   const zone = storeZone(db)
+  // Column positions once, not per cell: a till file has a million rows.
+  const at = (f: PurchaseField) => col.get(f) ?? -1
+  const pos = {
+    receiptNo: at('receiptNo'),
+    lineNo: at('lineNo'),
+    department: at('department'),
+    counter: at('counter'),
+    originalReceiptNo: at('originalReceiptNo'),
+    specialPrice: at('specialPrice'),
+    cardNo: at('cardNo'),
+    phone: at('phone'),
+  }
+  let row = 0
+  let cells: SheetData['rows'][number]['cells'] = []
+  const text = (i: number) => (i < 0 ? '' : cellText(cells[i]))
+  const tooLong = (f: 'receiptNo' | 'department' | 'counter' | 'originalReceiptNo', value: string, max: number) => {
+    const problem = lengthProblem(PURCHASE_FIELD_LABELS[f], value, max)
+    if (problem) reject(row, f, problem)
+    return problem !== null
+  }
   for (let i = 0; i < total; i++) {
-    const { row, cells } = sheet.rows[i]!
-    const text = (f: PurchaseField) => (col.has(f) ? cellText(cells[col.get(f)!]) : '')
-    const tooLong = (f: 'receiptNo' | 'department' | 'counter' | 'originalReceiptNo', max: number) => {
-      const problem = lengthProblem(PURCHASE_FIELD_LABELS[f], text(f), max)
-      if (problem) reject(row, f, problem)
-      return problem !== null
-    }
-    const receiptNo = text('receiptNo')
+    ;({ row, cells } = sheet.rows[i]!)
+    const receiptNo = text(pos.receiptNo)
     if (!receiptNo) {
       reject(row, 'receiptNo', '没有单号')
       continue
     }
-    if (tooLong('receiptNo', limits.receiptNoLength)) continue
-    let lineNo = (nextLine.get(receiptNo) ?? 0) + 1
-    if (col.has('lineNo')) {
-      const n = parseWholeNumber(text('lineNo'))
+    if (tooLong('receiptNo', receiptNo, limits.receiptNoLength)) continue
+    let seen = receiptRows.get(receiptNo)
+    let lineNo = (seen?.length ?? 0) + 1
+    if (pos.lineNo >= 0) {
+      const n = parseWholeNumber(text(pos.lineNo))
       if (n === null || n < 1 || n > 9999) {
         reject(row, 'lineNo', '行号须为 1–9999 的整数')
         continue
       }
       lineNo = n
     }
-    nextLine.set(receiptNo, lineNo)
-    const key = `${receiptNo}\u0000${lineNo}`
-    const first = firstRow.get(key)
+    const first = seen?.[lineNo - 1]
     if (first !== undefined) {
-      reject(row, col.has('lineNo') ? 'lineNo' : 'receiptNo', `与第 ${first} 行的单号和行号重复`)
+      reject(row, pos.lineNo >= 0 ? 'lineNo' : 'receiptNo', `与第 ${first} 行的单号和行号重复`)
       continue
     }
-    firstRow.set(key, row)
+    if (!seen) receiptRows.set(receiptNo, (seen = []))
+    seen[lineNo - 1] = row
     const purchasedAt = parseTime(cells[col.get('purchasedAt')!], zone)
     if (purchasedAt === null) {
       reject(row, 'purchasedAt', '无法识别的交易时间（例：2026-11-09 14:30）')
@@ -135,14 +148,18 @@ async function importLines(
       reject(row, 'amount', tooMuch)
       continue
     }
-    if (tooLong('department', limits.departmentLength) || tooLong('counter', limits.counterLength)) continue
-    if (tooLong('originalReceiptNo', limits.receiptNoLength)) continue
-    const special = parseYesNo(text('specialPrice'))
+    const department = text(pos.department)
+    const counter = text(pos.counter)
+    const originalReceiptNo = text(pos.originalReceiptNo)
+    if (tooLong('department', department, limits.departmentLength)) continue
+    if (tooLong('counter', counter, limits.counterLength)) continue
+    if (tooLong('originalReceiptNo', originalReceiptNo, limits.receiptNoLength)) continue
+    const special = parseYesNo(text(pos.specialPrice))
     if (special === null) {
       reject(row, 'specialPrice', '特价须填"是"或"否"')
       continue
     }
-    const found = book.findMember(text('cardNo'), text('phone'))
+    const found = book.findMember(text(pos.cardNo), text(pos.phone))
     if (!found.ok) {
       reject(
         row,
@@ -150,11 +167,6 @@ async function importLines(
         found.reason,
       )
       continue
-    }
-    if (amountFen > 0) {
-      // A return dated before a sale further down the file would otherwise read as "no original".
-      const saleKey = `${found.memberId}\u0000${receiptNo}`
-      fileSales.set(saleKey, Math.min(fileSales.get(saleKey) ?? Infinity, purchasedAt))
     }
     lines.push({
       row,
@@ -165,10 +177,10 @@ async function importLines(
         memberRef: found.ref,
         purchasedAt,
         amountFen,
-        department: text('department'),
-        counter: text('counter'),
+        department,
+        counter,
         noPoints: special,
-        originalReceiptNo: text('originalReceiptNo') || null,
+        originalReceiptNo: originalReceiptNo || null,
         source: 'import',
       },
     })
@@ -182,19 +194,35 @@ async function importLines(
   // which must be the same member's, and each member's rows and index pages are written together
   // instead of being revisited once per line across a big file.
   lines.sort((a, b) => a.line.memberId - b.line.memberId || a.line.purchasedAt - b.line.purchasedAt)
+  // A return dated before a sale further down the file would otherwise read as "no original";
+  // the file's sales are indexed only when a return fails, which is rare.
+  let fileSales: Map<string, number> | null = null
+  const firstSaleInFile = (memberId: number, receiptNo: string) => {
+    if (!fileSales) {
+      fileSales = new Map()
+      for (const { line: l } of lines) {
+        if (l.amountFen <= 0) continue
+        const k = `${l.memberId}\u0000${l.receiptNo}`
+        fileSales.set(k, Math.min(fileSales.get(k) ?? Infinity, l.purchasedAt))
+      }
+    }
+    return fileSales.get(`${memberId}\u0000${receiptNo}`)
+  }
   let inserted = 0
   let alreadyThere = 0
   for (let i = 0; i < lines.length; i++) {
     const { row, line } = lines[i]!
-    if (book.exists(line.receiptNo, line.lineNo)) {
+    // A return's points depend on what is written, so it asks first; a sale's do not, and its
+    // insert finds out itself whether the line is there (a file imported before).
+    if (line.amountFen < 0 && book.exists(line.receiptNo, line.lineNo)) {
       alreadyThere++
     } else {
       const p = book.points(line)
       if (p.ok) {
-        book.write(line, p, actor)
-        inserted++
+        if (book.writeIfNew(line, p, actor)) inserted++
+        else alreadyThere++
       } else {
-        const sale = line.originalReceiptNo && fileSales.get(`${line.memberId}\u0000${line.originalReceiptNo}`)
+        const sale = line.originalReceiptNo && firstSaleInFile(line.memberId, line.originalReceiptNo)
         reject(row, 'originalReceiptNo', sale && sale > line.purchasedAt ? RETURN_BEFORE_SALE : p.reason)
       }
     }
