@@ -156,7 +156,6 @@ export function zonedToMs(t: WallClock, zone: string): number {
   return ms
 }
 
-
 function convert(wall: number, zone: string): number {
   const first = wall - zoneOffsetMs(wall, zone)
   const second = wall - zoneOffsetMs(first, zone)
