@@ -165,6 +165,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   sleepingMonths: '沉睡月数',
   dailyBackupsKept: '保留备份份数',
   timeZone: '时区',
+  sessionIdleMinutes: '无操作自动退出分钟数',
   earning: '积分规则',
   pointsPerYuan: '每元积分',
   memberDays: '会员日',

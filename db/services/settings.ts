@@ -6,6 +6,7 @@ import { DEFAULT_CARE_RULES, HIGH_VALUE_MEASURES } from '../rules/care'
 import { DEFAULT_EXPIRY_RULES } from '../rules/expiry'
 import { DEFAULT_LIMITS } from '../rules/limits'
 import { DEFAULT_EARNING_RULES } from '../rules/points'
+import { DEFAULT_SESSION_IDLE_MINUTES } from '../rules/sessions'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../rules/storeClock'
 import {
   DEFAULT_CARD_VALIDITY,
@@ -104,6 +105,13 @@ export const settingsSchema = z.object({
     .trim()
     .refine(isValidTimeZone, '时区无效，请填写如 Asia/Shanghai 的时区名称')
     .default(DEFAULT_TIME_ZONE),
+  /** A store-server login ends after this many minutes without a call (db/services/sessions.ts) */
+  sessionIdleMinutes: z
+    .number()
+    .int('须为整分钟')
+    .min(5, '至少 5 分钟')
+    .max(720, '最多 720 分钟（12 小时）')
+    .default(DEFAULT_SESSION_IDLE_MINUTES),
   /** Bounds on what imports, the desk and the forms accept (db/rules/limits.ts) */
   limits: limitsSchema.default({ ...DEFAULT_LIMITS }),
   /** How purchases earn points (db/rules/points.ts). */
