@@ -3,10 +3,12 @@ import { asc, eq, sql } from 'drizzle-orm'
 import type { Actor } from '../actor'
 import { AppError, conflict, notFound, validationError } from '../errors'
 import { inTransaction, type Db } from '../handle'
-import { ROLES, ROLE_LABELS, type Role } from '../rules/roles'
+import { ROLES, ROLE_LABELS } from '../rules/roles'
 import { operators } from '../schema'
 import { parseInput, z } from '../validate'
 import { recordAudit } from './audit'
+import { toActor, toInfo, type OperatorInfo } from './operatorInfo'
+import { dropSessionsOf } from './sessions'
 
 const SCRYPT = { N: 16384, r: 8, p: 1 }
 
@@ -32,23 +34,8 @@ const operatorName = z.string({ error: '请填写用户名' }).trim().min(1, '�
 const password = z.string({ error: '请填写密码' }).min(6, '密码至少6位').max(64, '密码不能超过64位')
 const role = z.enum(ROLES, { error: '角色无效' })
 
-export interface OperatorInfo {
-  id: number
-  name: string
-  role: Role
-  roleLabel: string
-  active: boolean
-}
-
-const toInfo = (o: { id: number; name: string; role: Role; active: boolean }): OperatorInfo => ({
-  id: o.id,
-  name: o.name,
-  role: o.role,
-  roleLabel: ROLE_LABELS[o.role],
-  active: o.active,
-})
-
-export const toActor = (o: OperatorInfo): Actor => ({ id: o.id, name: o.name, role: o.role })
+// Kept apart so that the sessions service, which this file calls to end logins, can use them too.
+export { toActor, type OperatorInfo } from './operatorInfo'
 
 export function operatorCount(db: Db): number {
   return (
@@ -77,7 +64,10 @@ export function setupAdmin(db: Db, input: z.input<typeof setupInput>): OperatorI
   })
 }
 
-const loginInput = z.object({ name: operatorName, password: z.string({ error: '请填写密码' }).min(1, '请填写密码') })
+export const loginInput = z.object({
+  name: operatorName,
+  password: z.string({ error: '请填写密码' }).min(1, '请填写密码'),
+})
 
 export function login(db: Db, input: z.input<typeof loginInput>): OperatorInfo {
   const v = parseInput(loginInput, input)
@@ -154,6 +144,9 @@ export function updateOperator(db: Db, input: z.input<typeof updateInput>, actor
     }
     if (!changes.length) return toInfo(row)
     const updated = db.orm.update(operators).set(patch).where(eq(operators.id, v.id)).returning().get()
+    // Whoever is logged in as them must log in again under the new password, role or flag.
+    const ended = dropSessionsOf(db, v.id)
+    if (ended > 0) changes.push(`结束其 ${ended} 个登录`)
     recordAudit(db, actor, 'update', 'operator', v.id, `${row.name}：${changes.join('，')}`)
     return toInfo(updated)
   })
