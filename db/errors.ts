@@ -11,6 +11,8 @@ export type ErrorKind =
   | 'database'
   /** another program holds the database's write lock (SQLITE_BUSY / SQLITE_LOCKED) */
   | 'busy'
+  /** too many failed logins for one name or from one address: wait before trying again (HTTP 429) */
+  | 'locked'
 
 export interface FieldIssue {
   field: string
