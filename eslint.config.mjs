@@ -43,6 +43,19 @@ export default tseslint.config(
     },
   },
   {
+    // The core serves both hosts: a handler never knows whether IPC or HTTPS carried its call.
+    files: ['server/core/**/*.ts', 'server/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'fastify', 'vue', 'pinia', 'naive-ui'],
+          patterns: ['**/electron/**', '**/renderer/**', '**/server/http/**', '@fastify/*'],
+        },
+      ],
+    },
+  },
+  {
     // The renderer talks to main only through the contract; of db/ it may use types and pure rules.
     files: ['renderer/**/*.{ts,vue}'],
     rules: {

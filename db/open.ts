@@ -22,7 +22,7 @@ export interface OpenOptions {
   /**
    * How long a statement waits for another connection's write lock, blocking the thread. The CLI
    * can afford the default; the app host passes 0 and retries asynchronously instead
-   * (electron/main/busyRetry.ts), because a blocked main thread freezes every window.
+   * (server/core/busyRetry.ts), because a blocked main thread freezes every window.
    */
   busyTimeoutMs?: number
 }

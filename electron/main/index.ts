@@ -3,9 +3,10 @@ import { join } from 'node:path'
 import { fileLogger, logDirOf, type Logger } from '../../db/log'
 import { createJobRunner, type JobRunner } from '../../db/jobs/runner'
 import { closeDatabase, openDatabase } from '../../db/open'
-import type { AppState } from './context'
-import { createDispatcher } from './dispatch'
-import { handlers } from './handlers'
+import type { AppState } from '../../server/core/context'
+import { createDispatcher } from '../../server/core/dispatch'
+import { handlers } from '../../server/core/handlers'
+import { WindowSessions } from '../../server/core/sessions'
 import { registerIpc } from './ipc'
 import { electronNativeBinding, migrationsFolder, resolveDbFile } from './paths'
 import { APP_ENTRY, APP_ORIGIN, registerAppScheme, serveApp } from './protocol'
@@ -36,7 +37,7 @@ function openState(): MainState {
     dbFile,
     backupDir,
     openOptions: options,
-    sessions: new Map(),
+    sessions: new WindowSessions(),
     imports: new Map(),
     // The backup, expiry, tier review and renewals once per store day; the warm-ups hourly.
     jobs: createJobRunner({ db: () => state.db, backupDir, warmUps: true, log: (m) => log(m) }),

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { CALL_NAMES, type Envelope } from '../shared/contract'
-import type { Dispatcher } from './dispatch'
+import { CALL_NAMES, type Envelope } from '../../server/contract/contract'
+import type { Dispatcher } from '../../server/core/dispatch'
 
 /** Calls are accepted only from the app's own top-level page. */
 export function trustedFrame(event: IpcMainInvokeEvent, allowedPrefix: string): boolean {

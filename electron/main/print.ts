@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { conflict } from '../../db/errors'
-import type { Printer } from './context'
+import type { Printer } from '../../server/core/context'
 import { lockDownContents, SECURE_WEB_PREFERENCES } from './security'
 import { windowOf } from './window'
 

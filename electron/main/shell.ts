@@ -1,6 +1,6 @@
 import { dialog, webContents, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
-import { EVENT_CHANNEL } from '../shared/contract'
-import type { Shell } from './context'
+import { EVENT_CHANNEL } from '../../server/contract/contract'
+import type { Shell } from '../../server/core/context'
 import { electronPrinter } from './print'
 import { windowOf } from './window'
 

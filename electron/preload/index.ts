@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { CALL_NAMES, EVENT_CHANNEL, type Bridge, type CallName } from '../shared/contract'
+import { CALL_NAMES, EVENT_CHANNEL, type Bridge, type CallName } from '../../server/contract/contract'
 
 /**
  * Exposes exactly the contract's calls and nothing else of ipcRenderer. Sandboxed preloads may

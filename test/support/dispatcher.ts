@@ -1,6 +1,7 @@
-import type { AppState, Shell } from '../../electron/main/context'
-import { createDispatcher } from '../../electron/main/dispatch'
-import { handlers } from '../../electron/main/handlers'
+import type { AppState, Shell } from '../../server/core/context'
+import { createDispatcher } from '../../server/core/dispatch'
+import { handlers } from '../../server/core/handlers'
+import { WindowSessions } from '../../server/core/sessions'
 import type { Role } from '../../db/rules/roles'
 import { createOperator } from '../../db/services/operators'
 import type { TestDb } from './db'
@@ -28,7 +29,7 @@ export function testState(t: TestDb): AppState {
     backupDir: `${t.dir}/backups`,
     openOptions: {},
     reopen: () => undefined,
-    sessions: new Map(),
+    sessions: new WindowSessions(),
     imports: new Map(),
   }
 }

@@ -1,5 +1,5 @@
 import { htmlToPdf } from '../../db/print/chromium'
-import type { Printer } from '../../electron/main/context'
+import type { Printer } from '../../server/core/context'
 
 /** For handler tests that print nothing: any attempt fails the test loudly. */
 export const noPrinter: Printer = {

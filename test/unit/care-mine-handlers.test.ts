@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { contract } from '../../electron/shared/contract'
+import { contract } from '../../server/contract/contract'
 import { createMember } from '../../db/services/members'
 import { makeTestDb, type TestDb } from '../support/db'
 import { dispatcherFor, testShell } from '../support/dispatcher'

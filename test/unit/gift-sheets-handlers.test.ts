@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { GiftSheetPreview } from '../../electron/shared/contract'
+import type { GiftSheetPreview } from '../../server/contract/contract'
 import { listGifts } from '../../db/services/gifts'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
 import { dispatcherFor, testShell, testState } from '../support/dispatcher'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { contract } from '../../electron/shared/contract'
+import { contract } from '../../server/contract/contract'
 import { createMember } from '../../db/services/members'
 import { POINTS_ADJUSTERS } from '../../db/services/points/adjust'
 import { makeTestDb, type TestDb } from '../support/db'

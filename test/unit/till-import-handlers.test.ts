@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Events, TillImportPreview } from '../../electron/shared/contract'
+import type { Events, TillImportPreview } from '../../server/contract/contract'
 import { createMember } from '../../db/services/members'
 import { makeSheetDir, writeCsv, type SheetDir } from '../support/sheets'
 import { makeTestDb, type TestDb } from '../support/db'

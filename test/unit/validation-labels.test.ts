@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { isAppError } from '../../db/errors'
 import { parseInput, z } from '../../db/validate'
-import { CALL_NAMES } from '../../electron/shared/contract'
+import { CALL_NAMES } from '../../server/contract/contract'
 import { makeTestDb } from '../support/db'
 import { dispatcherFor, testShell } from '../support/dispatcher'
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { InputOf } from '../../../electron/shared/contract'
+import type { InputOf } from '../../../server/contract/contract'
 import type { BirthdayMailRules } from '../../../db/rules/birthdayMail'
 import { call } from '@/api/client'
 import { monthFromNow } from './careLeague'

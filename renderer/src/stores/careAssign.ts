@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { InputOf, OutputOf } from '../../../electron/shared/contract'
+import type { InputOf, OutputOf } from '../../../server/contract/contract'
 import { call } from '@/api/client'
 
 export type StaffRow = OutputOf<'care:staffList'>[number]

@@ -1,6 +1,6 @@
 import { storeMonthText } from '@/format/storeClock'
 import { defineStore } from 'pinia'
-import type { InputOf } from '../../../electron/shared/contract'
+import type { InputOf } from '../../../server/contract/contract'
 import { call } from '@/api/client'
 
 /** 月度评比 and 生日蛋糕: thin calls; each screen keeps its own month and reloads after a write. */

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
-import type { ExportFormat } from '../../../electron/shared/contract'
+import type { ExportFormat } from '../../../server/contract/contract'
 import type {
   CreateMemberInput,
   MemberDetail,

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ExportFormat, InputOf } from '../../../electron/shared/contract'
+import type { ExportFormat, InputOf } from '../../../server/contract/contract'
 import type { AdjustInput } from '../../../db/services/points/adjust'
 import type { DeskPurchaseInput } from '../../../db/services/purchases'
 import { call } from '@/api/client'

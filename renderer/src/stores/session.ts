@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { contract, type CallName, type SessionState } from '../../../electron/shared/contract'
+import { contract, type CallName, type SessionState } from '../../../server/contract/contract'
 import type { Role } from '../../../db/rules/roles'
 import { call } from '@/api/client'
 import { setStoreZone } from '@/format/storeClock'

@@ -1,5 +1,5 @@
 import { computed, onBeforeUnmount, ref } from 'vue'
-import type { Events } from '../../../../electron/shared/contract'
+import type { Events } from '../../../../server/contract/contract'
 import { onProgress } from '@/api/client'
 
 const PHASES: Record<string, string> = { read: '读取表格', check: '检查数据', write: '写入数据库' }

@@ -10,12 +10,7 @@ export const adminHandlers = {
   'operators:update': (input, ctx) => {
     const op = updateOperator(ctx.state.db, input, actorOf(ctx))
     // A changed role or a deactivation takes effect at once, not at next login.
-    for (const [sender, s] of ctx.state.sessions) {
-      if (s.id === op.id) {
-        if (op.active) ctx.state.sessions.set(sender, op)
-        else ctx.state.sessions.delete(sender)
-      }
-    }
+    ctx.state.sessions.operatorChanged(op)
     return op
   },
   'audit:list': (input, ctx) => listAudit(ctx.state.db, input),

@@ -2,9 +2,9 @@ import type { Actor } from '../../db/actor'
 import type { Db } from '../../db/handle'
 import type { JobRunner } from '../../db/jobs/runner'
 import type { OpenOptions } from '../../db/open'
-import type { OperatorInfo } from '../../db/services/operators'
 import type { SheetData } from '../../db/services/members/import'
-import type { Events } from '../shared/contract'
+import type { Events } from '../contract/contract'
+import type { Caller, Session, SessionRegistry } from './sessions'
 
 export interface FileFilter {
   name: string
@@ -50,8 +50,8 @@ export interface AppState {
   readonly openOptions: OpenOptions
   /** Closes and reopens the database file (after a restore). */
   reopen(): void
-  /** Logged-in operator per renderer (webContents id). */
-  readonly sessions: Map<number, OperatorInfo>
+  /** Everybody's logins, as the host keeps them (windows in memory, browsers in the database). */
+  readonly sessions: SessionRegistry
   /** Parsed import files waiting for the user's confirmation, by token. */
   readonly imports: Map<string, { sheet: SheetData; senderId: number }>
   /** The daily jobs (db/jobs); the dispatcher asks it before each call whether a new store day began. */
@@ -62,6 +62,10 @@ export interface HandlerContext {
   state: AppState
   shell: Shell
   senderId: number
+  /** Who calls: local or over the LAN, and from which address. */
+  caller: Caller
+  /** The caller's own login. */
+  session: Session
   /** The logged-in operator; null only for public calls. */
   actor: Actor | null
 }

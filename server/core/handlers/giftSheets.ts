@@ -6,7 +6,7 @@ import { commitGiftImport, GIFT_FIELDS, previewGiftImport, type GiftMapping } fr
 import { exportGiftReport, exportGifts } from '../../../db/services/gifts/export'
 import { cellText } from '../../../db/services/members/import/cells'
 import type { SheetData } from '../../../db/services/members/import'
-import type { GiftSheetPreview } from '../../shared/contract'
+import type { GiftSheetPreview } from '../../contract/contract'
 import { actorOf, type HandlerContext } from '../context'
 import type { Handlers } from '../dispatch'
 import { dropSheet, pendingSheet, pickSheet } from '../sheetImport'

@@ -64,7 +64,7 @@ export const dataHandlers = {
     }
     // Everyone logs in again: the operators table itself may have changed, and the operator
     // who restored may not exist in the restored file (the entry then keeps only the name).
-    ctx.state.sessions.clear()
+    ctx.state.sessions.endAll()
     const known = ctx.state.db.sqlite.prepare('SELECT 1 FROM operators WHERE id = ?').get(actor.id)
     recordAudit(ctx.state.db, known ? actor : { ...actor, id: null }, 'restore', 'database', null, '从备份恢复数据库')
     return { restored: true }

@@ -1,37 +1,45 @@
 import { AppError, isAppError } from '../../db/errors'
 import { fileError } from '../../db/fileErrors'
 import { toActor } from '../../db/services/operators'
-import { contract, type CallName, type Envelope, type InputOf, type OutputOf } from '../shared/contract'
+import { contract, type CallName, type Envelope, type InputOf, type OutputOf } from '../contract/contract'
 import { withBusyRetry } from './busyRetry'
 import { shellFor, type AppState, type HandlerContext, type Shell } from './context'
+import { WindowSessions, type Caller, type Session } from './sessions'
 
 export type Handler<K extends CallName> = (input: InputOf<K>, ctx: HandlerContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in CallName]: Handler<K> }
 
 export type Logger = (message: string) => void
 
+/** The desktop app's caller: its own window on the machine that holds the database. */
+export const windowCaller = (senderId: number): Caller => ({ senderId, local: true, address: '本机' })
+
 /**
- * Turns a call into an envelope: checks the name and the caller's role, runs the handler, and
- * maps errors to Chinese messages. Calls run one at a time (writes are serialised and a long
- * import holds the queue so nothing interleaves with its transaction).
+ * Turns a call into an envelope: checks the name and the caller's role (the one place roles are
+ * checked), runs the handler, and maps errors to Chinese messages. Calls run one at a time
+ * (writes are serialised and a long import holds the queue so nothing interleaves with its
+ * transaction). Either host carries calls here: it says who calls and hands over their session.
  */
 export function createDispatcher(handlers: Handlers, state: AppState, shell: Shell, log: Logger) {
   let queue: Promise<unknown> = Promise.resolve()
 
-  async function run(name: CallName, input: unknown, senderId: number): Promise<Envelope<unknown>> {
+  async function run(name: CallName, input: unknown, caller: Caller, session: Session): Promise<Envelope<unknown>> {
     const spec = contract[name]
     if (!spec) return fail(new AppError('forbidden', '未知的操作'))
-    const operator = state.sessions.get(senderId) ?? null
+    const operator = session.operator
     if (spec.access !== 'public') {
       if (!operator) return fail(new AppError('unauthenticated', '请先登录'))
       if (!spec.access.includes(operator.role)) return fail(new AppError('forbidden', '您的角色无权执行此操作'))
     }
+    const senderId = caller.senderId
     // The first call after the store's midnight runs the day's jobs (backup, expiry, tiers) first.
     state.jobs?.ensureToday()
     const ctx: HandlerContext = {
       state,
       shell: shellFor(shell, senderId),
       senderId,
+      caller,
+      session,
       actor: operator ? toActor(operator) : null,
     }
     try {
@@ -57,11 +65,18 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
     return { ok: false, error: { kind: e.kind, message: e.message, issues: e.issues.length ? e.issues : undefined } }
   }
 
+  function call(name: CallName, input: unknown, caller: Caller, session: Session): Promise<Envelope<unknown>> {
+    const next = queue.then(() => run(name, input, caller, session))
+    queue = next.catch(() => undefined)
+    return next
+  }
+
   return {
+    call,
+    /** A desktop window's call: its login is the window's (state.sessions must be WindowSessions). */
     dispatch(name: CallName, input: unknown, senderId: number): Promise<Envelope<unknown>> {
-      const next = queue.then(() => run(name, input, senderId))
-      queue = next.catch(() => undefined)
-      return next
+      if (!(state.sessions instanceof WindowSessions)) throw new Error('dispatch(senderId) needs window sessions')
+      return call(name, input, windowCaller(senderId), state.sessions.of(senderId))
     },
   }
 }
