@@ -1,9 +1,11 @@
 /// <reference types="vite/client" />
-import type { Bridge } from '../../electron/shared/contract'
+import type { Bridge } from '../../server/contract/contract'
 
 declare global {
   interface Window {
     vipdesk: Bridge
+    /** Set when the page came from the store server (no preload): calls go over HTTPS. */
+    vipdeskOverHttp?: boolean
   }
 }
 

@@ -1,4 +1,5 @@
-import type { CallName, Events, InputOf, OutputOf } from '../../../electron/shared/contract'
+import type { CallName, Events, InputOf, OutputOf } from '../../../server/contract/contract'
+import { currentBridge } from './httpBridge'
 
 /** One problem with one input field, as the services report it (field keys like 'phone'). */
 export interface FieldIssue {
@@ -51,9 +52,14 @@ const LOGIN_CALLS = new Set<CallName>(['session:login', 'session:setupAdmin'])
 export async function call<K extends CallName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
   let envelope
   try {
-    envelope = await window.vipdesk.invoke(name, input)
+    envelope = await currentBridge().invoke(name, input)
   } catch {
-    throw new ApiError('transport', '无法连接程序后台，操作未完成。请关闭并重新打开 VIP 会员管家。')
+    throw new ApiError(
+      'transport',
+      window.vipdeskOverHttp
+        ? '无法连接门店服务器，操作未完成。请检查网络，或请管理员确认服务器电脑已开机并运行 VIP 会员管家服务。'
+        : '无法连接程序后台，操作未完成。请关闭并重新打开 VIP 会员管家。',
+    )
   }
   if (envelope.ok) return envelope.data
   const { kind, message, issues } = envelope.error
@@ -64,5 +70,5 @@ export async function call<K extends CallName>(name: K, input: InputOf<K>): Prom
 
 /** Progress of a long task (import, export) pushed by main; returns the unsubscribe function. */
 export function onProgress(listener: (p: Events['progress']) => void): () => void {
-  return window.vipdesk.on('progress', listener)
+  return currentBridge().on('progress', listener)
 }
