@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { ROLES, ROLE_LABELS, type Role } from '../rules/roles'
 import { yuanTextToFen } from '../rules/storeSales'
 import { UsageError } from './io'
 
@@ -44,6 +45,10 @@ export interface CliArgs {
   reprint: boolean
   /** assign auto: write the proposal instead of only printing it */
   apply: boolean
+  /** operators add: the new operator's role */
+  role?: Role
+  /** operators add / reset-password: read the password from stdin instead of prompting */
+  passwordStdin: boolean
   help: boolean
 }
 
@@ -72,6 +77,8 @@ export type CommandOption =
   | 'offset'
   | 'reprint'
   | 'apply'
+  | 'role'
+  | 'passwordStdin'
 
 function translate(e: unknown): string {
   const err = e as { code?: string; message?: string }
@@ -104,6 +111,14 @@ function unitCostFen(yuan: string | undefined, fen: string | undefined): number 
   if (value === null)
     throw new UsageError(`选项 --unit-cost 应为以元计的金额（最多两位小数，例如 12.50），收到"${yuan}"`)
   return value
+}
+
+function roleOf(raw: string | undefined): Role | undefined {
+  if (raw === undefined) return undefined
+  const role = raw.trim()
+  if ((ROLES as readonly string[]).includes(role)) return role as Role
+  const names = ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、')
+  throw new UsageError(`选项 --role 应为 ${names} 之一，收到"${raw}"`)
 }
 
 const read = (argv: readonly string[]) =>
@@ -139,6 +154,8 @@ const read = (argv: readonly string[]) =>
       offset: { type: 'string' },
       reprint: { type: 'boolean' },
       apply: { type: 'boolean' },
+      role: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -186,6 +203,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     offset: integer('offset', v.offset, 0),
     reprint: v.reprint ?? false,
     apply: v.apply ?? false,
+    role: roleOf(v.role),
+    passwordStdin: v['password-stdin'] ?? false,
     help: v.help ?? false,
   }
 }

@@ -5,9 +5,20 @@ export interface CliStream {
   once?(event: 'drain', listener: () => void): unknown
 }
 
+/**
+ * Where the CLI reads from (process.stdin, or a test's stream). Only commands that take a password
+ * read it: a line with --password-stdin, otherwise keystrokes from a terminal in raw mode (no echo).
+ */
+export interface CliInput extends NodeJS.ReadableStream {
+  isTTY?: boolean
+  setRawMode?(mode: boolean): unknown
+}
+
 export interface CliIo {
   stdout: CliStream
   stderr: CliStream
+  /** Absent when nothing can be read (treated as an empty, non-terminal input) */
+  stdin?: CliInput
   env: Record<string, string | undefined>
   /** Working directory that relative paths are resolved against. */
   cwd?: string

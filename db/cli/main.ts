@@ -8,7 +8,12 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e
 })
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+}).then(
   (code) => {
     // exitCode rather than exit(): a large JSON listing must finish draining into a pipe first.
     process.exitCode = code

@@ -31,9 +31,11 @@ import { cardsRenewDueCommand, tiersReviewCommand } from './commands/tiers'
 import { reportKpiCommand } from './commands/reports'
 import { reportMonthlyCommand, reportTableCommand } from './commands/reportFiles'
 import { importStoreSalesCommand } from './commands/storeSales'
+import { operatorsAddCommand, operatorsListCommand, operatorsResetPasswordCommand } from './commands/operators'
 import { ADMIN, actorFor, IMPORTERS, REVEALERS, type CliContext } from './context'
 import { POINTS_ADJUSTERS } from '../services/points/adjust'
 import { emit, redact, UsageError, type CliIo } from './io'
+import { checkPasswordSource } from './password'
 import { USAGE } from './usage'
 
 interface Command {
@@ -49,6 +51,8 @@ interface Command {
   database: 'existing' | 'create' | 'none'
   /** Reads or writes points or tiers: the daily jobs due since the store's midnight run first. */
   dailyJobs?: true
+  /** Asks for a password: on a terminal, or from stdin with --password-stdin (checked before opening). */
+  password?: true
   /** Checks the FILE argument before anything is opened (a usage error wins over a missing database). */
   check?(file: string): void
   /** Resolves to the exit code when it is not simply 0 (e.g. `points check` finding differences). */
@@ -216,6 +220,26 @@ const COMMANDS: Command[] = [
     database: 'existing',
     run: assignCommand,
   },
+  // How a fresh store server gets its first administrator: a missing database file is created.
+  {
+    words: ['operators', 'add'],
+    operands: { min: 1, max: 1, usage: 'NAME --role admin|planner|viproom|clerk [--password-stdin]' },
+    options: ['role', 'passwordStdin'],
+    roles: ADMIN,
+    database: 'create',
+    password: true,
+    run: operatorsAddCommand,
+  },
+  { words: ['operators', 'list'], roles: ADMIN, database: 'existing', run: operatorsListCommand },
+  {
+    words: ['operators', 'reset-password'],
+    operands: { min: 1, max: 1, usage: 'NAME [--password-stdin]' },
+    options: ['passwordStdin'],
+    roles: ADMIN,
+    database: 'existing',
+    password: true,
+    run: operatorsResetPasswordCommand,
+  },
   { words: ['backup'], file: 'FILE', roles: ADMIN, database: 'existing', run: backupCommand },
   { words: ['restore'], file: 'FILE', roles: ADMIN, database: 'none', run: restoreCommand },
 ]
@@ -258,6 +282,7 @@ function findCommand(args: CliArgs): { command: Command; file: string | undefine
     'design',
     'labels',
     'offset',
+    'role',
   ] as const) {
     if (args[opt] !== undefined && !command.options?.includes(opt)) {
       const flag = opt === 'asOf' ? 'as-of' : opt === 'unitCost' ? 'unit-cost' : opt === 'hireDate' ? 'hire-date' : opt
@@ -266,9 +291,13 @@ function findCommand(args: CliArgs): { command: Command; file: string | undefine
   }
   if (args.apply && !command.options?.includes('apply')) throw new UsageError(`命令 ${name} 不接受选项 --apply`)
   if (args.reprint && !command.options?.includes('reprint')) throw new UsageError(`命令 ${name} 不接受选项 --reprint`)
+  if (args.passwordStdin && !command.options?.includes('passwordStdin'))
+    throw new UsageError(`命令 ${name} 不接受选项 --password-stdin`)
   if (command.file && rest[0] !== undefined) command.check?.(rest[0])
   if (name === 'seed' && args.members === undefined && args.purchases === undefined)
     throw new UsageError('命令 seed 需要 --members N（要生成的会员数）或 --purchases N（要生成的消费行数）')
+  if (name === 'operators add' && args.role === undefined)
+    throw new UsageError('命令 operators add 需要 --role admin|planner|viproom|clerk（管理员、企划、贵宾室、文员）')
   return { command, file: command.file ? rest[0] : undefined }
 }
 
@@ -304,6 +333,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const { command, file } = findCommand(args)
     commandName = command.words.join(' ')
     const dbFile = dbFileOf(args, io)
+    // Before the database is opened (or created): a script must not wait for a prompt it cannot answer.
+    if (command.password) checkPasswordSource(commandName, args, io)
     if (command.database === 'existing' && !existsSync(dbFile)) throw notFound(`找不到数据库文件：${dbFile}`)
     let actor: Actor = SYSTEM_ACTOR
     if (command.database !== 'none') {

@@ -61,6 +61,14 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
                                 把会员交给维护人维护（已有维护人时改为调整；开始日期默认今天）
   assign auto [--apply]         自动分配方案：把待分配的高端会员均衡分给合格维护人（同课优先、不超名额）；
                                 --apply 按方案一次写入；--json 输出数组
+  operators add NAME --role admin|planner|viproom|clerk [--password-stdin]
+                                新建操作员（管理员、企划、贵宾室、文员）；新的门店服务器用它创建第一个管理员
+                                （数据库文件不存在时新建）。不加 --password-stdin 时在终端提示输入两次密码（不显示）；
+                                脚本中加 --password-stdin，从标准输入读取一行密码；密码不能写在命令行上
+  operators list                列出操作员（编号、用户名、角色、启用或停用）；
+                                --json 输出数组 [{id, name, role, roleLabel, active}]
+  operators reset-password NAME [--password-stdin]
+                                重设操作员的密码（输入方式同 operators add），其已登录的设备全部退出
   backup FILE                   在线备份数据库到 FILE（运行中的程序不受影响）
   restore FILE                  用备份文件 FILE 替换当前数据库（原库另存到 backups 文件夹）
   help                          显示本说明
@@ -90,4 +98,6 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   npm run cli -- --db ./vipdesk.sqlite report table sales --from 2026-01 --to 2026-11 --xlsx VIP销售占比.xlsx
   npm run cli -- --db ./vipdesk.sqlite --json import store-sales 全店销售.xlsx
   npm run cli -- --db ./vipdesk.sqlite backup ./backups/vipdesk-manual.sqlite
+  npm run cli -- --db ./vipdesk.sqlite operators add 王店长 --role admin
+  npm run cli -- --db ./vipdesk.sqlite --json operators list
 `
