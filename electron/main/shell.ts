@@ -27,5 +27,10 @@ export const electronShell: Shell = {
   emit(senderId, event, payload) {
     webContents.fromId(senderId)?.send(EVENT_CHANNEL, event, payload)
   },
+  broadcast(event, payload, exceptSenderId) {
+    for (const wc of webContents.getAllWebContents()) {
+      if (wc.id !== exceptSenderId && !wc.isDestroyed()) wc.send(EVENT_CHANNEL, event, payload)
+    }
+  },
   printer: electronPrinter,
 }

@@ -4,6 +4,7 @@
  * Only types come from db/; the runtime part is the role list of each call.
  */
 import type { AuditEntry, AuditQuery } from '../../db/services/audit'
+import type { ChangeTopic } from './changes'
 import type { OperatorInfo } from '../../db/services/operators'
 import type { Settings } from '../../db/services/settings'
 import type {
@@ -378,6 +379,8 @@ export const CALL_NAMES = Object.keys(contract) as CallName[]
 /** Events main pushes to the renderer. */
 export interface Events {
   progress: { task: string; phase: string; done: number; total: number }
+  /** Another desk changed what these topics cover (server/contract/changes.ts). */
+  changed: { topics: readonly ChangeTopic[]; call: CallName }
 }
 export const EVENT_CHANNEL = 'vipdesk:event'
 

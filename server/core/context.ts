@@ -20,6 +20,8 @@ export interface Shell {
     senderId?: number,
   ): Promise<string | null>
   emit<E extends keyof Events>(senderId: number, event: E, payload: Events[E]): void
+  /** Tells every other window or desk (the one that made the change already knows). */
+  broadcast?<E extends keyof Events>(event: E, payload: Events[E], exceptSenderId: number): void
   /** Printed documents: self-contained HTML whose CSS `@page` sets paper size and margins. */
   printer: Printer
 }

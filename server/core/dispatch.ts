@@ -1,6 +1,7 @@
 import { AppError, isAppError } from '../../db/errors'
 import { fileError } from '../../db/fileErrors'
 import { toActor } from '../../db/services/operators'
+import { CHANGES } from '../contract/changes'
 import { contract, type CallName, type Envelope, type InputOf, type OutputOf } from '../contract/contract'
 import { withBusyRetry } from './busyRetry'
 import { shellFor, type AppState, type HandlerContext, type Shell } from './context'
@@ -50,6 +51,8 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
         ctx.shell,
         (watchedShell) => handler(input, { ...ctx, shell: watchedShell }),
       )
+      const topics = CHANGES[name]
+      if (topics) shell.broadcast?.('changed', { topics, call: name }, senderId)
       return { ok: true, data: data ?? null }
     } catch (e) {
       if (isAppError(e)) return fail(e)

@@ -7,6 +7,7 @@ import type { Dispatcher } from '../core/dispatch'
 import type { AppState } from '../core/context'
 import type { Caller } from '../core/sessions'
 import { CookieSession, PRE_COOKIE, PreLoginTokens, SESSION_COOKIE, sameText } from './cookieSessions'
+import type { EventHub } from './events'
 import { securityHeaders } from './headers'
 
 export const CSRF_HEADER = 'x-csrf-token'
@@ -18,6 +19,8 @@ export interface HttpHostOptions {
   https: { key: string; cert: string }
   state: AppState
   dispatcher: Dispatcher
+  /** Where the desks' event streams are kept (the shell emits into it). */
+  events: EventHub
   /** The built renderer (out/renderer); absent in API-only tests. */
   rendererRoot?: string
   log: (message: string) => void
@@ -101,6 +104,16 @@ export async function buildHttpHost(options: HttpHostOptions): Promise<FastifyIn
     if (session.ended) reply.clearCookie(SESSION_COOKIE, cookieOptions)
     giveToken(req, reply, session)
     return send(reply, statusOf(envelope), envelope)
+  })
+
+  // A logged-in tab's events: its own progress, the other desks' changes.
+  app.get('/api/events', (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE]
+    const session = new CookieSession(state.db, token, { address: req.socket.remoteAddress ?? '' })
+    if (!session.operator) return send(reply, 401, refusal('unauthenticated', '请先登录'))
+    reply.hijack()
+    for (const [name, value] of Object.entries(securityHeaders)) reply.raw.setHeader(name, value)
+    options.events.open(reply.raw, senderOf(token))
   })
 
   /** A session's own token; before login, one bound to the pre-login cookie (set here if missing). */

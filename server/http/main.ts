@@ -10,6 +10,7 @@ import { handlers } from '../core/handlers'
 import { buildHttpHost } from './app'
 import { ensureStoreCertificates } from './certs'
 import { DbSessions } from './cookieSessions'
+import { EventHub } from './events'
 import { serverShell } from './shell'
 
 /**
@@ -73,12 +74,14 @@ export async function startServer(o: ServeOptions, print: (line: string) => void
       state.db = openDatabase(o.db, openOptions)
     },
   }
-  const shell = serverShell()
+  const events = new EventHub()
+  const shell = serverShell(events)
   const app = await buildHttpHost({
     https: { key: certs.key, cert: certs.cert },
     state,
     dispatcher: createDispatcher(handlers, state, shell, log),
     rendererRoot: o.rendererRoot,
+    events,
     log,
   })
   state.jobs?.start()
@@ -94,7 +97,9 @@ export async function startServer(o: ServeOptions, print: (line: string) => void
     port,
     certs,
     state,
+    events,
     async close() {
+      events.close()
       await app.close()
       state.jobs?.stop()
       await shell.close()

@@ -1,13 +1,14 @@
 import { validationError } from '../../db/errors'
 import { openPdfRenderer, type PdfRenderer } from '../../db/print/chromium'
 import type { Shell } from '../core/context'
+import type { EventHub } from './events'
 
 /**
  * What the server offers handlers in place of the desktop's windows: there is no dialog to open
  * on a desk's screen from here. PDFs come from the server's headless Chromium, the same path the
  * CLI prints through, so a document looks the same whichever host made it.
  */
-export function serverShell(): Shell & { close(): Promise<void> } {
+export function serverShell(events: EventHub): Shell & { close(): Promise<void> } {
   let renderer: Promise<PdfRenderer> | null = null
   const pdfRenderer = () => (renderer ??= openPdfRenderer())
   const noDialog = () =>
@@ -15,7 +16,8 @@ export function serverShell(): Shell & { close(): Promise<void> } {
   return {
     pickOpenFile: noDialog,
     pickSaveFile: noDialog,
-    emit: () => undefined,
+    emit: (senderId, event, payload) => events.emit(senderId, event, payload),
+    broadcast: (event, payload, except) => events.broadcast(event, payload, except),
     printer: {
       pdf: async (html) => (await pdfRenderer()).pdf(html),
       print: () => Promise.reject(validationError('请先生成 PDF，再用浏览器的打印功能打印')),

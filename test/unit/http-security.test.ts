@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { request } from 'node:https'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -162,6 +163,39 @@ describe('the store server over HTTPS', () => {
     expect(r.json().error?.message).toBe('登录已过期，请重新登录')
   })
 
+  it('tells the other desks over their event stream what changed, not the desk that changed it', async () => {
+    const watcher = await loggedIn(server)
+    const writer = await loggedIn(server)
+    const heard: string[] = []
+    const stream = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+      const req = request(`https://localhost:${server.port}/api/events`, {
+        ca: server.certs.caCert,
+        headers: { cookie: `vipdesk_session=${watcher.cookie('vipdesk_session')}` },
+      })
+      req.on('response', resolve)
+      req.on('error', reject)
+      req.end()
+    })
+    expect(stream.statusCode).toBe(200)
+    expect(stream.headers['content-type']).toContain('text/event-stream')
+    const changed = new Promise<string>((resolve) => {
+      stream.on('data', (chunk: Buffer) => {
+        heard.push(chunk.toString('utf8'))
+        const all = heard.join('')
+        if (all.includes('event: changed')) resolve(all)
+      })
+    })
+    await writer.call('members:create', { cardNo: 'V-SSE-1', name: '测试' })
+    const text = await changed
+    expect(text).toContain('"topics":["members"]')
+    expect(text).toContain('"call":"members:create"')
+    stream.destroy()
+    // Without a session there is no stream.
+    const refused = await httpsRequest(`https://localhost:${server.port}/api/events`, { ca: server.certs.caCert })
+    expect(refused.status).toBe(401)
+  })
+
+  // Last of the logins here: it locks this address (127.0.0.1) for five minutes.
   it('locks a login after 5 failures: the 5th says so (429), the 6th is refused even with the right password', async () => {
     const desk = new Desk(`https://localhost:${server.port}`, server.certs.caCert)
     await desk.call('session:state')

@@ -12,7 +12,7 @@ let openFile: string | null
 let events: Events['progress'][]
 const shell = testShell({
   pickOpenFile: async () => openFile,
-  emit: (_id, _event, payload) => void events.push(payload),
+  emit: (_id, event, payload) => void (event === 'progress' && events.push(payload as Events['progress'])),
 })
 const ADMIN = 1
 const OTHER_WINDOW = 2

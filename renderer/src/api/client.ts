@@ -72,3 +72,8 @@ export async function call<K extends CallName>(name: K, input: InputOf<K>): Prom
 export function onProgress(listener: (p: Events['progress']) => void): () => void {
   return currentBridge().on('progress', listener)
 }
+
+/** Another desk (or window) changed what these topics cover; returns the unsubscribe function. */
+export function onChanged(listener: (p: Events['changed']) => void): () => void {
+  return currentBridge().on('changed', listener)
+}

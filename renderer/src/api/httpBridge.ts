@@ -11,6 +11,30 @@ export const CSRF_HEADER = 'X-CSRF-Token'
 export function httpBridge(base = ''): Bridge {
   let csrf = ''
   const listeners = new Map<keyof Events, Set<(payload: never) => void>>()
+  let stream: EventSource | null = null
+  let authed = false
+  const EVENTS: (keyof Events)[] = ['progress', 'changed']
+  /** One event stream per tab, opened once logged in (the server answers 401 before). */
+  function openStream(): void {
+    if (stream || !authed || !listeners.size) return
+    const s = new EventSource(`${base}/api/events`)
+    for (const name of EVENTS) {
+      s.addEventListener(name, (e) => {
+        const payload = JSON.parse((e as MessageEvent<string>).data) as never
+        for (const listener of listeners.get(name) ?? []) listener(payload)
+      })
+    }
+    // Refused (logged out, session expired): opened again at the next login.
+    s.addEventListener('error', () => {
+      if (s.readyState === EventSource.CLOSED && stream === s) stream = null
+    })
+    stream = s
+  }
+  const loggedIn = (name: string, envelope: Envelope<unknown>) =>
+    envelope.ok &&
+    (name === 'session:login' ||
+      name === 'session:setupAdmin' ||
+      (name === 'session:state' && !!(envelope.data as { operator?: unknown }).operator))
   return {
     async invoke(name, input) {
       const res = await fetch(`${base}/api/${encodeURIComponent(name as CallName)}`, {
@@ -22,13 +46,24 @@ export function httpBridge(base = ''): Bridge {
       csrf = res.headers.get(CSRF_HEADER) ?? csrf
       const type = res.headers.get('Content-Type') ?? ''
       if (!type.includes('application/json')) throw new Error(`HTTP ${res.status}`)
-      return (await res.json()) as Envelope<never>
+      const envelope = (await res.json()) as Envelope<never>
+      if (loggedIn(name, envelope)) {
+        authed = true
+        openStream()
+      }
+      if (name === 'session:logout' || (!envelope.ok && envelope.error.kind === 'unauthenticated')) {
+        authed = false
+        stream?.close()
+        stream = null
+      }
+      return envelope
     },
     on(event, listener) {
       let set = listeners.get(event)
       if (!set) listeners.set(event, (set = new Set()))
       set.add(listener as (payload: never) => void)
-      return () => set.delete(listener as (payload: never) => void)
+      openStream()
+      return () => void set.delete(listener as (payload: never) => void)
     },
   }
 }
