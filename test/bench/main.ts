@@ -28,6 +28,7 @@ import { pointsSection } from './sections/points'
 import { purchaseImportSection } from './sections/purchaseImport'
 import { reportsSection } from './sections/reports'
 import { searchSection } from './sections/search'
+import { serverSection } from './sections/server'
 
 // The purchase import runs last: it adds a million lines the other sections should not see.
 const SECTIONS: BenchSection[] = [
@@ -44,6 +45,7 @@ const SECTIONS: BenchSection[] = [
   birthdaysSection,
   birthdayPrintSection,
   reportsSection,
+  serverSection,
 ]
 
 async function main() {

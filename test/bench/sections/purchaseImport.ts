@@ -22,8 +22,15 @@ const stamp = (ms: number) => {
  * A till export of the last 30 days: a million lines for existing members (by card, a fifth by
  * phone), multi-line receipts, ~2 % returns of receipts earlier in the file, and ~0.3 % bad lines
  * (unknown card, unreadable amount or time). Written as UTF-8 CSV with a BOM, as Excel saves it.
+ * Receipts are numbered `${receiptPrefix}000000001` on: another prefix makes a file whose lines
+ * are all new to a database that already holds this section's import.
  */
-export async function writeTillCsv(ctx: BenchContext, file: string, lines = LINES): Promise<{ bad: number }> {
+export async function writeTillCsv(
+  ctx: BenchContext,
+  file: string,
+  lines = LINES,
+  receiptPrefix = 'B',
+): Promise<{ bad: number }> {
   const rnd = ctx.rnd
   const members = ctx.db.sqlite.prepare('SELECT card_no, phone FROM members').raw().all() as [string, string | null][]
   const depts = departmentPicker()
@@ -40,7 +47,7 @@ export async function writeTillCsv(ctx: BenchContext, file: string, lines = LINE
   let chunk = ''
   while (written < lines) {
     const at = now - rnd.int(1, 30 * 86_400_000)
-    const receipt = `B${String(++serial).padStart(9, '0')}`
+    const receipt = `${receiptPrefix}${String(++serial).padStart(9, '0')}`
     if (recent.length > 50 && rnd.chance(0.02)) {
       const o = recent[rnd.int(0, recent.length - 1)]!
       chunk += `${receipt},1,${stamp(o.at + 3_600_000)},${o.card},,${(-o.fen / 100).toFixed(2)},${o.dept},${o.counter},否,${o.receipt}\n`
