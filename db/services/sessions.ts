@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { eq, lt } from 'drizzle-orm'
 import { SYSTEM_ACTOR, type Actor } from '../actor'
-import { AppError, notFound, validationError } from '../errors'
+import { AppError, isSqliteBusy, notFound, validationError } from '../errors'
 import { inTransaction, type Db } from '../handle'
 import { clipUserAgent, DEFAULT_SESSION_IDLE_MINUTES, SESSION_TOUCH_MS } from '../rules/sessions'
 import { operators, sessions } from '../schema'
@@ -94,6 +94,19 @@ export function beginSession(db: Db, operator: OperatorInfo, meta: ClientMeta): 
 }
 
 /**
+ * Bookkeeping that may wait: while another connection holds the write lock (a long import), a
+ * read must still be answered. The idle clock moves on at the next call; an expired row goes at
+ * the next prune.
+ */
+function bestEffort(write: () => unknown): void {
+  try {
+    write()
+  } catch (e) {
+    if (!isSqliteBusy(e)) throw e
+  }
+}
+
+/**
  * Who a token belongs to, or null: unknown, idle longer than the setting (its row is removed),
  * or an operator no longer active. A live session's last_seen_at moves on at most every 30 s.
  */
@@ -112,11 +125,11 @@ export function sessionOperator(db: Db, token: string): { operator: OperatorInfo
   const canWrite = !db.sqlite.inTransaction
   const idle = now - row.session.lastSeenAt > sessionIdleMs(db)
   if (idle || !row.operator.active) {
-    if (canWrite) db.orm.delete(sessions).where(eq(sessions.id, id)).run()
+    if (canWrite) bestEffort(() => db.orm.delete(sessions).where(eq(sessions.id, id)).run())
     return null
   }
   if (canWrite && now - row.session.lastSeenAt >= SESSION_TOUCH_MS) {
-    db.orm.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run()
+    bestEffort(() => db.orm.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run())
   }
   return { operator: toInfo(row.operator), csrfToken: row.session.csrfToken }
 }

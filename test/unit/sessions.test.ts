@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { closeDatabase, openDatabase } from '../../db/open'
 import { listAudit } from '../../db/services/audit'
 import { createOperator, updateOperator, type OperatorInfo } from '../../db/services/operators'
 import {
@@ -237,5 +238,25 @@ describe('ending sessions', () => {
     const before = dumpDb(t.db)
     expect(endAllSessions(t.db)).toBe(0)
     expect(dumpDb(t.db)).toEqual(before)
+  })
+})
+
+describe('a session read while another connection holds the write lock (a long import)', () => {
+  it('still answers who is logged in, and moves the idle clock on at a later call', () => {
+    const { token } = beginSession(t.db, clerk, desk)
+    const seenAt = rows()[0]!.last_seen_at
+    t.db.sqlite.pragma('busy_timeout = 0')
+    const importer = openDatabase(t.file, { now: () => at(0) })
+    try {
+      importer.sqlite.prepare('BEGIN IMMEDIATE').run()
+      t.setNow(at(5 * MIN))
+      expect(sessionOperator(t.db, token)?.operator.name).toBe('文员小李')
+      importer.sqlite.prepare('ROLLBACK').run()
+    } finally {
+      closeDatabase(importer)
+    }
+    expect(rows()[0]!.last_seen_at).toBe(seenAt)
+    expect(sessionOperator(t.db, token)?.operator.name).toBe('文员小李')
+    expect(rows()[0]!.last_seen_at).toBe(at(5 * MIN).getTime())
   })
 })
