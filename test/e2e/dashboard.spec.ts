@@ -84,13 +84,12 @@ test('仪表盘: the KPI cards match the figures, a new-cards bar opens its memb
   })
 
   const dashboard = new DashboardPage(page)
-  const started = Date.now()
   await dashboard.open()
   await expect(dashboard.chart('newCards').locator('canvas')).toBeVisible()
   await expect
     .poll(() => page.evaluate(() => performance.getEntriesByName('vipdesk:first-chart', 'mark').length))
     .toBe(1)
-  expect(Date.now() - started).toBeLessThan(5000)
+  // How fast it paints is the bench's to measure (npm run bench -- --only reports), not a test's.
 
   const kpi = setup.kpi!
   await expect(dashboard.kpi('members').value).toHaveText(String(kpi.members))

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
-import { forWork, SEED_SAMPLE } from '../support/timeouts'
+import { forWork, LOGIN, SEED_SAMPLE } from '../support/timeouts'
 
 /** 创建管理员账号: the first-run screen, and the sample-data offer that follows on an empty store. */
 export class FirstRunPage {
@@ -67,9 +67,11 @@ export class LoginPage {
     this.error = page.getByTestId('login-error')
   }
 
+  /** Logs in and waits for the answer: the operator in the header, or the form's error. */
   async login(name: string, password: string) {
     await this.name.fill(name)
     await this.password.fill(password)
     await this.submit.click()
+    await expect(this.page.getByTestId('header-operator').or(this.error)).toBeVisible(forWork(LOGIN))
   }
 }

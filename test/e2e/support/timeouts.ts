@@ -36,6 +36,12 @@ export const IMPORT = 120_000
 /** A workbook or CSV is built and written to disk. */
 export const EXPORT = 90_000
 
+/**
+ * A login: the password hash (scrypt, made slow on purpose), the lockout's checks, then the
+ * operator's first screen with its data (an administrator's dashboard is worked out cold).
+ */
+export const LOGIN = 60_000
+
 /** A report or its preview is computed (dashboard monthly report, gift report, league). */
 export const REPORT = 60_000
 
