@@ -77,6 +77,36 @@ test('members: create with the keyboard form, find by phone tail, card and name,
   await form.save.click()
   await expect(form.root).toBeHidden()
   await expect(drawer.address).toHaveText('北京市 朝阳区 望京西路8号')
+
+  // Another desk changes the member while this one has the form open: the save is refused with
+  // who changed what, 重新载入 has the focus, and the save from the reloaded form goes through.
+  await drawer.edit.click()
+  await expect(form.field('name')).toBeFocused()
+  await form.field('notes').fill('喜欢丝巾')
+  await page.evaluate(async (cardNo) => {
+    const v = window.vipdesk
+    const hit = await v.invoke('members:search', { query: cardNo })
+    if (!hit.ok) throw new Error(hit.error.message)
+    const seen = await v.invoke('members:get', { id: hit.data[0]!.id })
+    if (!seen.ok) throw new Error(seen.error.message)
+    const r = await v.invoke('members:update', {
+      id: seen.data.id,
+      expectedVersion: seen.data.version,
+      address: '望京东路2号',
+    })
+    if (!r.ok) throw new Error(r.error.message)
+  }, MEMBER.cardNo)
+  await form.save.click()
+  await expect(form.conflict).toHaveText(/^该会员资料已被 admin 于 .+ 修改（地址），请重新载入后再改$/)
+  await expect(form.reload).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(form.conflict).toHaveCount(0)
+  await expect(form.field('address')).toHaveValue('望京东路2号')
+  await expect(form.field('notes')).toHaveValue('')
+  await form.field('notes').fill('喜欢丝巾')
+  await form.saveWithEnter('address')
+  await expect(form.root).toBeHidden()
+  await expect(drawer.address).toHaveText('北京市 朝阳区 望京东路2号')
   await drawer.close()
 
   // Every look at a full number is in the audit log, with who and which card.

@@ -8,6 +8,7 @@ import { parseInput, z } from '../../validate'
 import { balanceNow } from '../points/lapse'
 import { toListItem, type MemberListItem } from './dto'
 import { memberRowById, type MemberRowRaw } from './rows'
+import { versionOf } from './version'
 
 export type MatchKind = 'card' | 'oldCard' | 'phone' | 'phoneLast4' | 'name'
 export interface QuickHit extends MemberListItem {
@@ -101,6 +102,8 @@ export interface MemberDetail extends MemberListItem {
   consents: { channel: 'sms' | 'mail'; granted: boolean; at: number; operator: string | null }[]
   createdAt: number
   updatedAt: number
+  /** What the edit form sends back as `expectedVersion`, so a save over someone else's change is refused (version.ts) */
+  version: number
 }
 
 export function getMember(db: Db, input: { id: number }): MemberDetail {
@@ -148,5 +151,6 @@ export function getMember(db: Db, input: { id: number }): MemberDetail {
     ).map((c) => ({ ...c, granted: c.granted === 1 })),
     createdAt: row.created_at as number,
     updatedAt: row.updated_at as number,
+    version: versionOf(row),
   }
 }

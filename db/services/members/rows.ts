@@ -5,6 +5,7 @@ import { isUsableAddress } from '../../rules/mailAddress'
 import { statements } from '../../statements'
 import type { MemberColumns } from './fields'
 import { writeNameGrams } from './grams'
+import { BUMP_VERSION } from './version'
 
 /**
  * Low-level member writes shared by the form services and the importer. They assume the caller
@@ -140,7 +141,7 @@ export function updateMemberRow(
   if (!sets.length) return []
   const now = db.now().getTime()
   db.sqlite
-    .prepare(`UPDATE members SET ${sets.join(', ')}, updated_at = ?, updated_by = ? WHERE id = ?`)
+    .prepare(`UPDATE members SET ${sets.join(', ')}, ${BUMP_VERSION} WHERE id = ?`)
     .run(...args, now, actor.id, before.id)
   const st = stmts(db)
   if (changed.includes('name')) writeNameGrams(db, before.id, patch.name!, true)

@@ -19,6 +19,7 @@ import {
   type MemberColumns,
 } from './fields'
 import { columnsOf, insertMemberRow, memberIdByCard, memberRowById, updateMemberRow } from './rows'
+import { BUMP_VERSION, checkVersion, updateSummary } from './version'
 
 export const todayInt = (db: Db) => storeDayInt(db)
 
@@ -78,15 +79,27 @@ export function createMember(db: Db, input: CreateMemberInput, actor: Actor): { 
   })
 }
 
-const updateSchema = memberFieldsSchema.partial().extend({ id: z.number({ error: '缺少会员编号' }).int().positive() })
+const updateSchema = memberFieldsSchema.partial().extend({
+  id: z.number({ error: '缺少会员编号' }).int().positive(),
+  /**
+   * The version (MemberDetail.version) the form was opened with. The form always sends it; a
+   * caller without it (a script) writes over whatever is there, as before.
+   */
+  expectedVersion: z.number().int().optional(),
+})
 export type UpdateMemberInput = z.input<typeof updateSchema>
 
+/**
+ * Saves the form's patch. When the member has changed since the form read it (another desk, an
+ * import, a tier upgrade — see version.ts), the save is refused and nothing is written.
+ */
 export function updateMember(db: Db, input: UpdateMemberInput, actor: Actor): { id: number; changed: string[] } {
-  const { id, referrerCardNo, cardNo, ...rest } = parseInput(updateSchema, input)
+  const { id, referrerCardNo, cardNo, expectedVersion, ...rest } = parseInput(updateSchema, input)
   const settings = getSettings(db)
   return inTransaction(db, () => {
     const before = memberRowById(db, id)
     if (!before) throw notFound('找不到该会员')
+    checkVersion(db, before, expectedVersion)
     if (cardNo !== undefined && normalizeCardNo(cardNo) !== before.card_no) {
       throw validationError('卡号不能直接修改，请使用"补卡/换卡"')
     }
@@ -101,14 +114,7 @@ export function updateMember(db: Db, input: UpdateMemberInput, actor: Actor): { 
     if (issues.length) fail(issues)
     const changed = updateMemberRow(db, before, values, referrerId, actor)
     if (changed.length) {
-      recordAudit(
-        db,
-        actor,
-        'update',
-        'member',
-        id,
-        `修改会员 卡号${before.card_no}：${changed.map(labelOf).join('、')}`,
-      )
+      recordAudit(db, actor, 'update', 'member', id, updateSummary(before.card_no, changed.map(labelOf)))
     }
     return { id, changed: changed.map(labelOf) }
   })
@@ -135,7 +141,7 @@ function setStatus(
       throw conflict(`会员当前状态为"${STATUS_LABELS[from]}"，不能改为"${STATUS_LABELS[to]}"`)
     }
     db.sqlite
-      .prepare('UPDATE members SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?')
+      .prepare(`UPDATE members SET status = ?, ${BUMP_VERSION} WHERE id = ?`)
       .run(to, db.now().getTime(), actor.id, v.id)
     recordAudit(
       db,
@@ -190,7 +196,7 @@ export function replaceCard(db: Db, input: ReplaceCardInput, actor: Actor) {
       .prepare(`INSERT INTO member_cards (card_no, member_id, status, issued_at) VALUES (?, ?, 'active', ?)`)
       .run(newCardNo, v.id, now)
     db.sqlite
-      .prepare(`UPDATE members SET card_no = ?, status = 'active', updated_at = ?, updated_by = ? WHERE id = ?`)
+      .prepare(`UPDATE members SET card_no = ?, status = 'active', ${BUMP_VERSION} WHERE id = ?`)
       .run(newCardNo, now, actor.id, v.id)
     db.sqlite
       .prepare(

@@ -12,6 +12,7 @@ import {
 } from '../../rules/tiers'
 import { statements } from '../../statements'
 import { recordAudit } from '../audit'
+import { BUMP_VERSION } from '../members/version'
 
 const stmts = statements((s) => ({
   // 1st: [[tier, lowest spend bar above it, lowest points bar above it]] for every tier but the top;
@@ -26,7 +27,8 @@ const stmts = statements((s) => ({
        FROM w JOIN members m ON m.id = w.id JOIN bars b ON b.tier = m.tier)
      WHERE spend >= bar OR points >= pointsBar`,
   ),
-  setTier: s.prepare('UPDATE members SET tier = ?, updated_at = ?, updated_by = ? WHERE id = ?'),
+  // A tier change is a change of the member for the edit form (see members/version.ts).
+  setTier: s.prepare(`UPDATE members SET tier = ?, ${BUMP_VERSION} WHERE id = ?`),
   change: s.prepare(
     'INSERT INTO tier_changes (member_id, from_tier, to_tier, reason, at, operator_id) VALUES (?, ?, ?, ?, ?, ?)',
   ),

@@ -132,7 +132,10 @@ export const useMembersStore = defineStore('members', () => {
     detail.value = null
   }
 
-  /** After a write: the drawer and the visible page both show the new state. */
+  /**
+   * After a write (ours, or another desk's that a refused save revealed): the drawer and the
+   * visible page both show the new state.
+   */
   async function refreshAfterWrite(id: number) {
     await Promise.all([detail.value?.id === id ? open(id) : undefined, load()])
   }
@@ -205,6 +208,7 @@ export const useMembersStore = defineStore('members', () => {
     detailLoading,
     open,
     close,
+    refresh: refreshAfterWrite,
     create,
     update,
     changeStatus,

@@ -7,11 +7,16 @@ export class MemberForm {
   readonly root: Locator
   readonly save: Locator
   readonly cancel: Locator
+  /** Shown when another desk changed the member since the form opened: who, what and when. */
+  readonly conflict: Locator
+  readonly reload: Locator
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('member-form')
     this.save = page.getByTestId('member-save')
     this.cancel = page.getByTestId('member-cancel')
+    this.conflict = page.getByTestId('member-form-conflict-message')
+    this.reload = page.getByTestId('member-form-reload')
   }
 
   field(name: TextField): Locator {

@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit'
 import { assignMissingValidity } from '../../tiers/validity'
 import type { MemberColumns } from '../fields'
 import { insertMemberRow, memberIdByCard, updateMemberRow } from '../rows'
+import { BUMP_VERSION } from '../version'
 import { ImportChecker, type CheckOutcome } from './check'
 import { missingMessage, planColumns } from './columns'
 import { postOpeningBalances } from './opening'
@@ -16,9 +17,7 @@ import type { ColumnMapping, ImportProgress, ImportResult } from './types'
 const BATCH = 2000
 
 const stmts = statements((s) => ({
-  setReferrer: s.prepare(
-    'UPDATE members SET referrer_id = ?, updated_at = ?, updated_by = ? WHERE id = ? AND referrer_id IS NOT ?',
-  ),
+  setReferrer: s.prepare(`UPDATE members SET referrer_id = ?, ${BUMP_VERSION} WHERE id = ? AND referrer_id IS NOT ?`),
 }))
 
 /** True while an import holds its transaction open on this connection. */

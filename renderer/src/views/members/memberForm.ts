@@ -109,10 +109,15 @@ export function toCreateInput(m: MemberFormModel): CreateMemberInput {
 /**
  * Only what the user changed, so an edit never rewrites a field it did not touch (and a masked
  * phone is never sent back as if it were the number). Fields that the service checks together
- * travel together: birthday with its calendar, province with city and district.
+ * travel together: birthday with its calendar, province with city and district. The version the
+ * form was opened with always goes along: if someone changed the member since, the save is refused.
  */
-export function toPatch(id: number, before: MemberFormModel, after: MemberFormModel): UpdateMemberInput {
-  const patch: UpdateMemberInput = { id }
+export function toPatch(
+  opened: { id: number; version: number },
+  before: MemberFormModel,
+  after: MemberFormModel,
+): UpdateMemberInput {
+  const patch: UpdateMemberInput = { id: opened.id, expectedVersion: opened.version }
   const changed = <K extends keyof MemberFormModel>(k: K) => before[k] !== after[k]
   if (changed('name')) patch.name = after.name.trim()
   if (changed('gender')) patch.gender = after.gender
@@ -135,6 +140,10 @@ export function toPatch(id: number, before: MemberFormModel, after: MemberFormMo
   if (changed('notes')) patch.notes = after.notes.trim()
   return patch
 }
+
+/** True when the patch changes no field (only the member and the version it was opened with). */
+export const isEmptyPatch = (patch: UpdateMemberInput) =>
+  Object.keys(patch).every((k) => k === 'id' || k === 'expectedVersion')
 
 /** Server issue fields mapped to the form item that shows them. */
 export function formKeyOf(field: string): keyof MemberFormModel | 'region' {
