@@ -51,8 +51,7 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
         ctx.shell,
         (watchedShell) => handler(input, { ...ctx, shell: watchedShell }),
       )
-      const topics = CHANGES[name]
-      if (topics) shell.broadcast?.('changed', { topics, call: name }, senderId)
+      tellOthers(name, senderId)
       return { ok: true, data: data ?? null }
     } catch (e) {
       if (isAppError(e)) return fail(e)
@@ -61,6 +60,17 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
       // Only the call name and the error's own text: inputs may hold personal data.
       log(`[${name}] ${(e as Error)?.stack ?? String(e)}`)
       return fail(new AppError('database', '系统出错，操作未完成。请重试；如仍出错请联系管理员。'))
+    }
+  }
+
+  /** The change is made: a desk that cannot be told must not turn it into a failure. */
+  function tellOthers(name: CallName, senderId: number): void {
+    const topics = CHANGES[name]
+    if (!topics) return
+    try {
+      shell.broadcast?.('changed', { topics, call: name }, senderId)
+    } catch (e) {
+      log(`[${name}] change event not sent: ${(e as Error)?.message ?? String(e)}`)
     }
   }
 

@@ -81,3 +81,27 @@ describe('frames allowed to call', () => {
     expect(trustedFrame(event('app://vipdesk/index.html', {}), app)).toBe(false)
   })
 })
+
+describe('change events', () => {
+  it('tells the other windows what a write changed, not a read, and never fails the write for it', async () => {
+    const told: { event: string; payload: unknown; except: number }[] = []
+    let broken = false
+    const shell = testShell({
+      broadcast: (event, payload, except) => {
+        if (broken) throw new Error('window gone')
+        told.push({ event, payload, except })
+      },
+    })
+    const d = createDispatcher(handlers, testState(t), shell, (m) => logs.push(m))
+    await d.dispatch('session:login', { name: 'admin', password: 'secret123' }, 3)
+    await d.dispatch('members:search', { query: '王' }, 3)
+    expect(told).toEqual([])
+    const created = await d.dispatch('members:create', { cardNo: 'V0009', name: '测试' }, 3)
+    expect(created.ok).toBe(true)
+    expect(told).toEqual([{ event: 'changed', payload: { topics: ['members'], call: 'members:create' }, except: 3 }])
+    broken = true
+    const again = await d.dispatch('members:create', { cardNo: 'V0010', name: '测试二' }, 3)
+    expect(again.ok).toBe(true)
+    expect(logs.some((l) => l.includes('change event not sent'))).toBe(true)
+  })
+})

@@ -119,6 +119,9 @@ export function createElectronDouble(options: {
     getURL(): string {
       return this.page ? protocol.realOf(this.page.url()) : ''
     }
+    isDestroyed(): boolean {
+      return this.page?.isClosed() ?? false
+    }
     async printToPDF(opts: PdfOptions): Promise<Buffer> {
       return this.page!.pdf(pdfOptionsOf(opts))
     }
@@ -252,6 +255,7 @@ export function createElectronDouble(options: {
     },
     webContents: {
       fromId: (id: number) => windows.find((w) => w.webContents.id === id)?.webContents,
+      getAllWebContents: () => windows.map((w) => w.webContents),
     },
     dialog: {
       showOpenDialog: async (...args: unknown[]) => {
