@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Db } from '../../db/handle'
 import type { OperatorInfo } from '../../db/services/operators'
-import { beginSession, endAllSessions, endSession, endSessionsOf, sessionOperator } from '../../db/services/sessions'
+import { beginSession, endAllSessions, endSession, sessionOperator } from '../../db/services/sessions'
 import type { Session, SessionRegistry } from '../core/sessions'
 
 export const SESSION_COOKIE = 'vipdesk_session'
@@ -55,10 +55,10 @@ export class CookieSession implements Session {
 export class DbSessions implements SessionRegistry {
   constructor(private readonly db: () => Db) {}
 
-  operatorChanged(operator: OperatorInfo): void {
-    // A role change takes effect at the next login: the old session ends now (the service ends
-    // them in the same transaction as the change; this covers what it does not).
-    endSessionsOf(this.db(), operator.id)
+  operatorChanged(_operator: OperatorInfo): void {
+    // Nothing to do here: updateOperator already ends the operator's sessions, audited, in the
+    // same transaction as the change (db/services/operators.ts). Ending them again would write
+    // a second audit entry for the same event.
   }
 
   endAll(): void {
