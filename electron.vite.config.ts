@@ -9,7 +9,13 @@ export default defineConfig({
       // Runtime dependencies (better-sqlite3, drizzle, exceljs …) stay in node_modules;
       // devDependencies such as the division list are bundled.
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The store server's import worker (server/core/sheets/workerJobs.ts loads it beside index.js).
+          sheetWorker: resolve(__dirname, 'server/core/sheets/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -12,6 +12,7 @@ import { electronNativeBinding, migrationsFolder, resolveDbFile } from './paths'
 import { APP_ENTRY, APP_ORIGIN, registerAppScheme, serveApp } from './protocol'
 import { claimSingleInstance, secureSessions } from './security'
 import { electronShell } from './shell'
+import { InProcessJobs } from '../../server/core/sheets/jobs'
 import { createMainWindow, rendererPaths } from './window'
 
 const toStderr = (message: string) => console.error(`[vipdesk] ${message}`)
@@ -39,6 +40,7 @@ function openState(): MainState {
     openOptions: options,
     sessions: new WindowSessions(),
     imports: new Map(),
+    sheets: new InProcessJobs(() => state.db),
     // The backup, expiry, tier review and renewals once per store day; the warm-ups hourly.
     jobs: createJobRunner({ db: () => state.db, backupDir, warmUps: true, log: (m) => log(m) }),
     reopen() {

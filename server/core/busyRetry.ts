@@ -1,4 +1,4 @@
-import { busyError, isSqliteBusy } from '../../db/errors'
+import { AppError, busyError, isSqliteBusy } from '../../db/errors'
 import type { Db } from '../../db/handle'
 import type { Shell } from './context'
 
@@ -30,13 +30,14 @@ function watched(shell: Shell, touched: () => void): Shell {
  * serving the windows (the app's connection has busy_timeout 0: SQLite's own wait would block
  * the whole main process). A call is only run again when the failed try left nothing behind: the
  * transaction rolled back, no row changed on this connection (SQLite's total_changes) and no
- * dialog or print was shown. Otherwise, or once the time is up, the user gets a 'busy' AppError.
+ * dialog or print was shown. Otherwise, or once the time is up, the user gets a 'busy' AppError;
+ * at once when `holder` names a long job of ours that holds the lock (the server's import worker).
  */
 export async function withBusyRetry<T>(
   db: () => Db,
   shell: Shell,
   call: (shell: Shell) => T | Promise<T>,
-  boundMs = BUSY_WAIT_MS,
+  { boundMs = BUSY_WAIT_MS, holder = () => null }: { boundMs?: number; holder?: () => string | null } = {},
 ): Promise<T> {
   const started = Date.now()
   let delay = FIRST_DELAY_MS
@@ -50,6 +51,9 @@ export async function withBusyRetry<T>(
       if (!isSqliteBusy(e)) throw e
       const nothingLeft = !touched && !conn.sqlite.inTransaction && totalChanges(conn) === before
       if (!nothingLeft) throw busyError(false)
+      // Our own import worker will hold the lock for a while yet: say so now rather than wait.
+      const importing = holder()
+      if (importing) throw new AppError('busy', `${importing}，请稍候再保存。本次操作未保存。`)
       const left = boundMs - (Date.now() - started)
       if (left <= 0) throw busyError()
       await sleep(Math.min(delay, left))

@@ -2,9 +2,10 @@ import type { Actor } from '../../db/actor'
 import type { Db } from '../../db/handle'
 import type { JobRunner } from '../../db/jobs/runner'
 import type { OpenOptions } from '../../db/open'
-import type { SheetData } from '../../db/services/members/import'
 import type { Events } from '../contract/contract'
 import type { Caller, Session, SessionRegistry } from './sessions'
+import type { SheetKind } from './sheets/kinds'
+import type { SheetJobs } from './sheets/jobs'
 
 export interface FileFilter {
   name: string
@@ -54,8 +55,10 @@ export interface AppState {
   reopen(): void
   /** Everybody's logins, as the host keeps them (windows in memory, browsers in the database). */
   readonly sessions: SessionRegistry
-  /** Parsed import files waiting for the user's confirmation, by token. */
-  readonly imports: Map<string, { sheet: SheetData; senderId: number }>
+  /** Import files waiting for the user's confirmation, by token: whose they are (the file is kept by `sheets`). */
+  readonly imports: Map<string, { senderId: number; kind: SheetKind }>
+  /** Where imports are read, checked and written: in process, or in the server's worker thread. */
+  readonly sheets: SheetJobs
   /** The daily jobs (db/jobs); the dispatcher asks it before each call whether a new store day began. */
   readonly jobs?: JobRunner
 }

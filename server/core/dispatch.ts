@@ -10,6 +10,15 @@ import { WindowSessions, type Caller, type Session } from './sessions'
 export type Handler<K extends CallName> = (input: InputOf<K>, ctx: HandlerContext) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in CallName]: Handler<K> }
 
+/** The import steps: in the server's worker they run beside the queue (state.sheets.background). */
+const SHEET_CALLS = new Set<CallName>(
+  (['members', 'purchases', 'gifts'] as const).flatMap((area) =>
+    (['importPick', 'importRemap', 'importCommit', 'importCancel'] as const).map(
+      (step) => `${area}:${step}` as CallName,
+    ),
+  ),
+)
+
 export type Logger = (message: string) => void
 
 /** The desktop app's caller: its own window on the machine that holds the database. */
@@ -18,8 +27,10 @@ export const windowCaller = (senderId: number): Caller => ({ senderId, local: tr
 /**
  * Turns a call into an envelope: checks the name and the caller's role (the one place roles are
  * checked), runs the handler, and maps errors to Chinese messages. Calls run one at a time
- * (writes are serialised and a long import holds the queue so nothing interleaves with its
- * transaction). Either host carries calls here: it says who calls and hands over their session.
+ * (writes are serialised; on the desktop a long import holds the queue so nothing interleaves
+ * with its transaction, on the server it runs in the import worker beside the queue and a write
+ * that meets its lock is refused at once, naming it). Either host carries calls here: it says who
+ * calls and hands over their session.
  */
 export function createDispatcher(handlers: Handlers, state: AppState, shell: Shell, log: Logger) {
   let queue: Promise<unknown> = Promise.resolve()
@@ -50,6 +61,7 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
         () => state.db,
         ctx.shell,
         (watchedShell) => handler(input, { ...ctx, shell: watchedShell }),
+        { holder: () => state.sheets.writing() },
       )
       tellOthers(name, senderId)
       return { ok: true, data: data ?? null }
@@ -79,6 +91,8 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
   }
 
   function call(name: CallName, input: unknown, caller: Caller, session: Session): Promise<Envelope<unknown>> {
+    // An import step that runs in the worker starts after the calls before it and holds no one up.
+    if (state.sheets.background && SHEET_CALLS.has(name)) return queue.then(() => run(name, input, caller, session))
     const next = queue.then(() => run(name, input, caller, session))
     queue = next.catch(() => undefined)
     return next

@@ -12,6 +12,7 @@ import { ensureStoreCertificates } from './certs'
 import { DbSessions } from './cookieSessions'
 import { EventHub } from './events'
 import { serverShell } from './shell'
+import { WorkerJobs } from '../core/sheets/workerJobs'
 
 /**
  * `npm run serve -- --db FILE [--port 8443] [--host 0.0.0.0]`: the store server. One PC holds
@@ -68,6 +69,10 @@ export async function startServer(o: ServeOptions, print: (line: string) => void
     openOptions,
     sessions: new DbSessions(() => state.db),
     imports: new Map(),
+    // Imports run in a worker thread with a connection of its own: the desks' reads go on meanwhile.
+    sheets: new WorkerJobs({ dbFile: o.db, openOptions: { backupDir, busyTimeoutMs: 0 } }, () =>
+      state.db.now().getTime(),
+    ),
     jobs: o.jobs === false ? undefined : createJobRunner({ db: () => state.db, backupDir, warmUps: true, log }),
     reopen() {
       closeDatabase(state.db)
@@ -102,6 +107,7 @@ export async function startServer(o: ServeOptions, print: (line: string) => void
       events.close()
       await app.close()
       state.jobs?.stop()
+      await state.sheets.close()
       await shell.close()
       closeDatabase(state.db)
     },

@@ -2,6 +2,7 @@ import type { AppState, Shell } from '../../server/core/context'
 import { createDispatcher } from '../../server/core/dispatch'
 import { handlers } from '../../server/core/handlers'
 import { WindowSessions } from '../../server/core/sessions'
+import { InProcessJobs } from '../../server/core/sheets/jobs'
 import type { Role } from '../../db/rules/roles'
 import { createOperator } from '../../db/services/operators'
 import type { TestDb } from './db'
@@ -23,7 +24,7 @@ export function testShell(over: Partial<Shell> = {}): Shell {
 
 /** Main's state over the test database. */
 export function testState(t: TestDb): AppState {
-  return {
+  const state: AppState = {
     db: t.db,
     dbFile: t.file,
     backupDir: `${t.dir}/backups`,
@@ -31,7 +32,9 @@ export function testState(t: TestDb): AppState {
     reopen: () => undefined,
     sessions: new WindowSessions(),
     imports: new Map(),
+    sheets: new InProcessJobs(() => state.db),
   }
+  return state
 }
 
 export type Login = 'admin' | { name: string; role: Role }

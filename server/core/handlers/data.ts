@@ -45,6 +45,11 @@ export const dataHandlers = {
     if (!file) return { restored: false }
     const actor = actorOf(ctx)
     const { state } = ctx
+    const importing = state.sheets.running()
+    if (importing) throw new AppError('busy', `${importing}，请等它完成后再恢复备份`)
+    // The import worker's connection goes too, and with it any file waiting to be imported.
+    await state.sheets.close()
+    state.imports.clear()
     // Our own connection would count as "another program" to the restore's exclusive lock.
     closeDatabase(state.db)
     try {

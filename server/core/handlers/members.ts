@@ -15,11 +15,11 @@ import {
   updateMember,
 } from '../../../db/services/members'
 import { exportMembers } from '../../../db/services/members/export'
-import { commitMemberImport, guessMapping, previewMemberImport } from '../../../db/services/members/import'
 import { REVEALERS } from '../../../db/rules/roles'
 import { actorOf } from '../context'
 import type { Handlers } from '../dispatch'
-import { dropSheet, pendingSheet, pickSheet, progressTo } from '../sheetImport'
+import type { ImportPreview } from '../../../db/services/members/import'
+import { commitSheet, dropSheet, pickSheet, remapSheet } from '../sheetImport'
 
 export const memberHandlers = {
   'members:search': (input, ctx) => quickSearch(ctx.state.db, input),
@@ -33,28 +33,9 @@ export const memberHandlers = {
   'members:replaceCard': (input, ctx) => replaceCard(ctx.state.db, input, actorOf(ctx)),
   'members:reveal': (input, ctx) => revealMember(ctx.state.db, input, actorOf(ctx)),
 
-  'members:importPick': async (_input, ctx) => {
-    const picked = await pickSheet(ctx, '选择要导入的会员表')
-    if (!picked) return null
-    const { token, sheet } = picked
-    return { token, ...previewMemberImport(ctx.state.db, sheet, guessMapping(sheet.headers)) }
-  },
-  'members:importRemap': (input, ctx) => {
-    const sheet = pendingSheet(ctx, input.token)
-    return { token: input.token, ...previewMemberImport(ctx.state.db, sheet, input.mapping) }
-  },
-  'members:importCommit': async (input, ctx) => {
-    const sheet = pendingSheet(ctx, input.token)
-    const result = await commitMemberImport(
-      ctx.state.db,
-      sheet,
-      input.mapping,
-      actorOf(ctx),
-      progressTo(ctx, '导入会员'),
-    )
-    dropSheet(ctx, input.token)
-    return result
-  },
+  'members:importPick': (_input, ctx) => pickSheet<ImportPreview>(ctx, 'members', '选择要导入的会员表'),
+  'members:importRemap': (input, ctx) => remapSheet<ImportPreview>(ctx, 'members', input.token, input.mapping),
+  'members:importCommit': (input, ctx) => commitSheet(ctx, 'members', input.token, input.mapping),
   'members:importCancel': (input, ctx) => dropSheet(ctx, input.token),
 
   'members:export': async (input, ctx) => {

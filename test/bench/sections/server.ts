@@ -17,6 +17,7 @@ import type { AppState } from '../../../server/core/context'
 import { createDispatcher } from '../../../server/core/dispatch'
 import { handlers } from '../../../server/core/handlers'
 import { WindowSessions } from '../../../server/core/sessions'
+import { InProcessJobs } from '../../../server/core/sheets/jobs'
 import { startServer } from '../../../server/http/main'
 import { testShell } from '../../support/dispatcher'
 import type { BenchContext } from '../context'
@@ -116,6 +117,7 @@ async function inProcess(db: Db, file: string, plans: PlannedCall[][], log: (tex
     reopen: () => undefined,
     sessions: new WindowSessions(),
     imports: new Map(),
+    sheets: new InProcessJobs(() => state.db),
   }
   const d = createDispatcher(handlers, state, testShell(), log)
   for (const [i, desk] of DESKS.entries()) {
