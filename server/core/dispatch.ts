@@ -5,6 +5,7 @@ import { CHANGES } from '../contract/changes'
 import { contract, type CallName, type Envelope, type InputOf, type OutputOf } from '../contract/contract'
 import { withBusyRetry } from './busyRetry'
 import { shellFor, type AppState, type HandlerContext, type Shell } from './context'
+import { Lane, stepAside, type Turn } from './lane'
 import { WindowSessions, type Caller, type Session } from './sessions'
 
 export type Handler<K extends CallName> = (input: InputOf<K>, ctx: HandlerContext) => OutputOf<K> | Promise<OutputOf<K>>
@@ -33,9 +34,18 @@ export const windowCaller = (senderId: number): Caller => ({ senderId, local: tr
  * calls and hands over their session.
  */
 export function createDispatcher(handlers: Handlers, state: AppState, shell: Shell, log: Logger) {
-  let queue: Promise<unknown> = Promise.resolve()
+  const lane = new Lane()
+  // The server's connection never holds a transaction across an await (imports run in the
+  // worker), so there a call may leave the lane while Chromium renders its PDF.
+  const printsAside = () => state.sheets.background
 
-  async function run(name: CallName, input: unknown, caller: Caller, session: Session): Promise<Envelope<unknown>> {
+  async function run(
+    name: CallName,
+    input: unknown,
+    caller: Caller,
+    session: Session,
+    turn: Turn,
+  ): Promise<Envelope<unknown>> {
     const spec = contract[name]
     if (!spec) return fail(new AppError('forbidden', '未知的操作'))
     const operator = session.operator
@@ -48,7 +58,7 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
     state.jobs?.ensureToday()
     const ctx: HandlerContext = {
       state,
-      shell: shellFor(shell, senderId),
+      shell: printsAside() ? printingAside(shellFor(shell, senderId), turn) : shellFor(shell, senderId),
       senderId,
       caller,
       session,
@@ -90,12 +100,26 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
     return { ok: false, error: { kind: e.kind, message: e.message, issues: e.issues.length ? e.issues : undefined } }
   }
 
-  function call(name: CallName, input: unknown, caller: Caller, session: Session): Promise<Envelope<unknown>> {
+  /** The shell whose PDFs are rendered out of the lane. */
+  function printingAside(s: Shell, turn: Turn): Shell {
+    return {
+      ...s,
+      printer: {
+        pdf: (html) => stepAside(lane, turn, () => s.printer.pdf(html)),
+        print: (html, id) => stepAside(lane, turn, () => s.printer.print(html, id)),
+      },
+    }
+  }
+
+  async function call(name: CallName, input: unknown, caller: Caller, session: Session): Promise<Envelope<unknown>> {
+    const turn: Turn = { leave: await lane.enter() }
     // An import step that runs in the worker starts after the calls before it and holds no one up.
-    if (state.sheets.background && SHEET_CALLS.has(name)) return queue.then(() => run(name, input, caller, session))
-    const next = queue.then(() => run(name, input, caller, session))
-    queue = next.catch(() => undefined)
-    return next
+    if (state.sheets.background && SHEET_CALLS.has(name)) turn.leave()
+    try {
+      return await run(name, input, caller, session, turn)
+    } finally {
+      turn.leave()
+    }
   }
 
   return {

@@ -7,6 +7,7 @@ import { WorkerJobs } from '../../server/core/sheets/workerJobs'
 import { makeSheetDir, writeCsv, type SheetDir } from '../support/sheets'
 import { makeTestDb, type TestDb } from '../support/db'
 import { dispatcherFor, testShell, testState } from '../support/dispatcher'
+import { makeGift } from '../support/gifts'
 
 // The store server's imports: a worker thread with its own connection checks and writes the file,
 // the other desks' calls go on beside it, and a write that meets its lock is told at once why.
@@ -115,4 +116,32 @@ describe('imports in the server’s worker thread', () => {
       data: { willInsert: 1 },
     })
   }, 60_000)
+
+  it('lets other desks in while a PDF renders on the server, not on the desktop', async () => {
+    makeGift(t.db, t.admin, { code: 'G01', name: '保温杯', pointsPrice: 800 }, 3)
+    const Q1 = { validFrom: 20260101, validUntil: 20260331 }
+    for (const server of [true, false]) {
+      let render!: () => void
+      const rendering = new Promise<void>((resolve) => (render = resolve))
+      let asked!: () => void
+      const askedToRender = new Promise<void>((resolve) => (asked = resolve))
+      const printer = {
+        pdf: async () => (asked(), await rendering, Buffer.from('%PDF-')),
+        print: async () => (asked(), await rendering, true),
+      }
+      const shellNow = testShell({ printer })
+      const st = server ? state : testState(t)
+      const d = await dispatcherFor(t, shellNow, { [ADMIN]: 'admin', [DESK]: 'admin' }, { state: st })
+      const order: string[] = []
+      const print = d.dispatch('gifts:cataloguePrint', Q1, ADMIN).then((r) => (order.push('print'), r))
+      await askedToRender
+      const other = d.dispatch('members:get', { id: 1 }, DESK).then((r) => (order.push('read'), r))
+      // On the server the read comes back while the PDF is still rendering; on the desktop it waits its turn.
+      if (server) await other
+      render()
+      expect(await print).toEqual({ ok: true, data: { printed: true } })
+      expect(await other).toMatchObject({ ok: true, data: { id: 1 } })
+      expect(order).toEqual(server ? ['read', 'print'] : ['print', 'read'])
+    }
+  })
 })
