@@ -33,6 +33,8 @@ export interface LoadResult {
   byCall: Map<CallName, number[]>
   /** Writes answered 'busy' (another connection holds the write lock): the time each took to be refused */
   refused: number[]
+  /** The first refusal's message, to show what the desk was told */
+  refusedSaying?: string
   /** Anything else that did not succeed */
   failures: { name: CallName; status?: number; kind?: string; message?: string }[]
   calls: number
@@ -69,8 +71,10 @@ export async function runDesks(desks: readonly LoadDesk[], o: LoadOptions): Prom
           const list = out.byCall.get(c.name) ?? []
           list.push(ms)
           out.byCall.set(c.name, list)
-        } else if (r.kind === 'busy' && c.kind === 'write') out.refused.push(ms)
-        else out.failures.push({ name: c.name, status: r.status, kind: r.kind, message: r.message })
+        } else if (r.kind === 'busy' && c.kind === 'write') {
+          out.refused.push(ms)
+          out.refusedSaying ??= r.message
+        } else out.failures.push({ name: c.name, status: r.status, kind: r.kind, message: r.message })
       }
     }),
   )
