@@ -37,7 +37,7 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
     state.jobs?.ensureToday()
     const ctx: HandlerContext = {
       state,
-      shell: shellFor(shell, senderId),
+      shell: shellFor(shell, caller),
       senderId,
       caller,
       session,
