@@ -41,7 +41,7 @@ async function withDocument<T>(html: string, use: (win: BrowserWindow) => Promis
 export const electronPrinter: Printer = {
   pdf: (html) =>
     withDocument(html, (win) => win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true })),
-  print: (html, senderId) =>
+  print: (html, caller) =>
     withDocument(
       html,
       (win) =>
@@ -52,6 +52,6 @@ export const electronPrinter: Printer = {
             else reject(conflict(`打印失败：${failureReason || '打印机没有响应'}。请检查打印机后重试。`))
           })
         }),
-      senderId,
+      caller?.senderId,
     ),
 }

@@ -16,12 +16,12 @@ function showSave(options: SaveDialogOptions, senderId: number | undefined) {
 }
 
 export const electronShell: Shell = {
-  async pickOpenFile({ title, filters }, senderId) {
-    const r = await showOpen({ title, filters, properties: ['openFile'] }, senderId)
+  async pickOpenFile({ title, filters }, caller) {
+    const r = await showOpen({ title, filters, properties: ['openFile'] }, caller?.senderId)
     return r.canceled ? null : (r.filePaths[0] ?? null)
   },
-  async pickSaveFile({ title, defaultName, filters }, senderId) {
-    const r = await showSave({ title, defaultPath: defaultName, filters }, senderId)
+  async pickSaveFile({ title, defaultName, filters }, caller) {
+    const r = await showSave({ title, defaultPath: defaultName, filters }, caller?.senderId)
     return r.canceled ? null : (r.filePath ?? null)
   },
   emit(senderId, event, payload) {

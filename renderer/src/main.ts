@@ -1,8 +1,8 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
-import { onUnauthenticated } from './api/client'
-import { reportError } from './api/feedback'
+import { onNotice, onUnauthenticated } from './api/client'
+import { notification, reportError } from './api/feedback'
 import { router } from './router'
 import { useSessionStore } from './stores/session'
 import './styles.css'
@@ -25,5 +25,8 @@ onUnauthenticated(() => {
   useSessionStore(pinia).forget()
   void router.push({ name: 'login' })
 })
+
+// Said to every desk (a restore on the server is about to log everyone out): stays until read.
+onNotice(({ message }) => notification.warning({ title: '重要通知', content: message, duration: 0, closable: true }))
 
 app.mount('#app')

@@ -109,7 +109,7 @@ import {
   type Role,
 } from '../../db/rules/roles'
 
-import { call } from './call'
+import { call, DB_FILES, PICTURE_FILES, SHEET_FILES } from './call'
 import { reportCalls } from './reportsContract'
 
 export type { Access, CallSpec } from './call'
@@ -166,7 +166,7 @@ export const contract = {
   ),
   'members:reveal': call<{ id: number; field: 'phone' | 'idNumber' }, { value: string | null }>(REVEALERS),
   /** Opens a file dialog in main, reads the sheet and returns a preview (null when cancelled). */
-  'members:importPick': call<void, ImportPreview | null>(['admin', 'planner']),
+  'members:importPick': call<void, ImportPreview | null>(['admin', 'planner'], { opens: SHEET_FILES }),
   'members:importRemap': call<{ token: string; mapping: ColumnMapping }, ImportPreview>(['admin', 'planner']),
   'members:importCommit': call<{ token: string; mapping: ColumnMapping }, ImportResult>(['admin', 'planner']),
   'members:importCancel': call<{ token: string }, null>(['admin', 'planner']),
@@ -187,7 +187,7 @@ export const contract = {
 
   'data:info': call<void, DataInfo>(ADMIN_ONLY),
   'data:backup': call<void, { file: string } | null>(ADMIN_ONLY),
-  'data:restore': call<void, { restored: boolean }>(ADMIN_ONLY),
+  'data:restore': call<void, { restored: boolean }>(ADMIN_ONLY, { opens: DB_FILES }),
   'data:seedSample': call<{ members?: number; purchases?: number }, { members: number; purchases: number }>(ADMIN_ONLY),
 
   // purchases, desk entry, member history, points (handlers/purchases.ts)
@@ -211,7 +211,7 @@ export const contract = {
 
   // till import (handlers/tillImport.ts)
   /** File dialog in main; the preview runs the import and rolls it back (null when cancelled). */
-  'purchases:importPick': call<void, TillImportPreview | null>(['admin', 'planner']),
+  'purchases:importPick': call<void, TillImportPreview | null>(['admin', 'planner'], { opens: SHEET_FILES }),
   'purchases:importRemap': call<{ token: string; mapping: PurchaseMapping }, TillImportPreview>(['admin', 'planner']),
   'purchases:importCommit': call<{ token: string; mapping: PurchaseMapping }, ImportResult>(['admin', 'planner']),
   'purchases:importCancel': call<{ token: string }, null>(['admin', 'planner']),
@@ -254,14 +254,16 @@ export const contract = {
   /** Save dialog in main; the month's report as .xlsx. */
   'gifts:reportExport': call<MonthInput, { file: string; month: string } | null>(GIFT_KEEPERS),
   // gift import and export (handlers/giftSheets.ts), the till import's steps
-  'gifts:importPick': call<void, GiftSheetPreview | null>(GIFT_KEEPERS),
+  'gifts:importPick': call<void, GiftSheetPreview | null>(GIFT_KEEPERS, { opens: SHEET_FILES }),
   'gifts:importRemap': call<{ token: string; mapping: GiftMapping }, GiftSheetPreview>(GIFT_KEEPERS),
   'gifts:importCommit': call<{ token: string; mapping: GiftMapping }, ImportResult>(GIFT_KEEPERS),
   'gifts:importCancel': call<{ token: string }, null>(GIFT_KEEPERS),
   /** Save dialog in main; the catalogue with stock, in columns the import reads back. */
   'gifts:export': call<{ format: ExportFormat }, { file: string; count: number } | null>(GIFT_KEEPERS),
   /** File dialog in main; the picture is copied beside the database (null when cancelled). */
-  'gifts:pickPhoto': call<void, { photo: string; dataUrl: string } | null>(GIFT_KEEPERS),
+  'gifts:pickPhoto': call<void, { photo: string; dataUrl: string } | null>(GIFT_KEEPERS, {
+    opens: PICTURE_FILES,
+  }),
   /** A gift's photo as a data: URL, or null when it has none. */
   'gifts:photo': call<{ code: string }, string | null>(ALL_ROLES),
   /** Redeemed gifts back for a quality defect within RETURN_DAYS: stock restored, points refunded. */
@@ -363,7 +365,7 @@ export const contract = {
   /** The greeting, SMS text, prices and gift: the senders own these, unlike the rest of the settings */
   'birthdays:settingsUpdate': call<BirthdayMailRules, BirthdayMailRules>(BIRTHDAY_SENDERS),
   /** The store logo printed on the cards: a picture chosen in main, copied beside the database. */
-  'settings:pickLogo': call<void, { logo: string; dataUrl: string } | null>(ADMIN_ONLY),
+  'settings:pickLogo': call<void, { logo: string; dataUrl: string } | null>(ADMIN_ONLY, { opens: PICTURE_FILES }),
   'settings:logo': call<void, string | null>(ALL_ROLES),
 
   ...reportCalls,
@@ -381,13 +383,30 @@ export interface Events {
   progress: { task: string; phase: string; done: number; total: number }
   /** Another desk changed what these topics cover (server/contract/changes.ts). */
   changed: { topics: readonly ChangeTopic[]; call: CallName }
+  /** Something every desk must read at once (a restore about to log everybody out). */
+  notice: { message: string }
 }
 export const EVENT_CHANNEL = 'vipdesk:event'
 
 /** What the handler layer sends back: the renderer unwraps it into data or a Chinese message. */
 export type Envelope<T> =
-  | { ok: true; data: T }
+  | { ok: true; data: T; downloads?: Download[] }
   | { ok: false; error: { kind: string; message: string; issues?: { field: string; message: string }[] } }
+
+/**
+ * A file a call made on the store server (a save or a print): the browser fetches it from
+ * `GET /api/download/<id>`. `inline`: a PDF to view and print in a tab; otherwise a download.
+ */
+export interface Download {
+  id: string
+  name: string
+  inline: boolean
+}
+
+/** Every file type some call opens: what the store server accepts as an upload. */
+export const UPLOAD_TYPES: ReadonlySet<string> = new Set(
+  Object.values(contract as Record<string, { opens?: readonly string[] }>).flatMap((spec) => spec.opens ?? []),
+)
 
 /** The object the preload puts on window.vipdesk. */
 export interface Bridge {

@@ -12,7 +12,7 @@ import type {
 } from '../../db/services/reports/storeSales'
 import type { ReportChartId, ReportTable } from '../../db/services/reports/tables'
 import { REPORT_READERS } from '../../db/rules/roles'
-import { call } from './call'
+import { call, SHEET_FILES } from './call'
 
 export const reportCalls = {
   // 报表 · the planners' dashboard (handlers/reports.ts): worked out again only after a write.
@@ -23,7 +23,7 @@ export const reportCalls = {
   'reports:storeSalesSave': call<SaveStoreSalesInput, StoreSalesRow>(REPORT_READERS),
   'reports:storeSalesDelete': call<{ month: string; department: string }, { deleted: boolean }>(REPORT_READERS),
   /** File dialog in main, then the import (all rows or none); null when cancelled. */
-  'reports:storeSalesImport': call<void, StoreSalesImportResult | null>(REPORT_READERS),
+  'reports:storeSalesImport': call<void, StoreSalesImportResult | null>(REPORT_READERS, { opens: SHEET_FILES }),
   // 报表 · each chart as a table (.xlsx, A4 landscape PDF) and the monthly programme report (handlers/reportPrint.ts)
   'reports:table': call<{ chart: ReportChartId; query: DashboardQuery }, ReportTable>(REPORT_READERS),
   /** Save dialog in main; null when cancelled. */

@@ -14,11 +14,14 @@ export interface FileFilter {
 
 /** What handlers need from the desktop shell; Electron provides it, tests provide their own. */
 export interface Shell {
-  /** `senderId`: the renderer whose window the dialog is modal to (bound by the dispatcher). */
-  pickOpenFile(options: { title: string; filters: FileFilter[] }, senderId?: number): Promise<string | null>
+  /**
+   * `caller`: whose dialog it is (bound by the dispatcher): the desktop makes it modal to the
+   * caller's window, the store server answers with the file the caller's browser uploaded.
+   */
+  pickOpenFile(options: { title: string; filters: FileFilter[] }, caller?: Caller): Promise<string | null>
   pickSaveFile(
     options: { title: string; defaultName: string; filters: FileFilter[] },
-    senderId?: number,
+    caller?: Caller,
   ): Promise<string | null>
   emit<E extends keyof Events>(senderId: number, event: E, payload: Events[E]): void
   /** Tells every other window or desk (the one that made the change already knows). */
@@ -30,17 +33,20 @@ export interface Shell {
 export interface Printer {
   /** Renders the document to PDF bytes. */
   pdf(html: string): Promise<Buffer>
-  /** Sends the document to a printer through the system print dialog (over `senderId`'s window); false when cancelled. */
-  print(html: string, senderId?: number): Promise<boolean>
+  /**
+   * Prints the document for `caller`: the desktop through the system print dialog over its
+   * window (false when cancelled), the store server as a PDF for the browser to open and print.
+   */
+  print(html: string, caller?: Caller): Promise<boolean>
 }
 
-/** The shell as one caller's handlers see it: its dialogs belong to that caller's window. */
-export function shellFor(shell: Shell, senderId: number): Shell {
+/** The shell as one caller's handlers see it: its dialogs belong to that caller. */
+export function shellFor(shell: Shell, caller: Caller): Shell {
   return {
     ...shell,
-    pickOpenFile: (options) => shell.pickOpenFile(options, senderId),
-    pickSaveFile: (options) => shell.pickSaveFile(options, senderId),
-    printer: { pdf: (html) => shell.printer.pdf(html), print: (html) => shell.printer.print(html, senderId) },
+    pickOpenFile: (options) => shell.pickOpenFile(options, caller),
+    pickSaveFile: (options) => shell.pickSaveFile(options, caller),
+    printer: { pdf: (html) => shell.printer.pdf(html), print: (html) => shell.printer.print(html, caller) },
   }
 }
 

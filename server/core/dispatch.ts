@@ -58,7 +58,7 @@ export function createDispatcher(handlers: Handlers, state: AppState, shell: She
     state.jobs?.ensureToday()
     const ctx: HandlerContext = {
       state,
-      shell: printsAside() ? printingAside(shellFor(shell, senderId), turn) : shellFor(shell, senderId),
+      shell: printsAside() ? printingAside(shellFor(shell, caller), turn) : shellFor(shell, caller),
       senderId,
       caller,
       session,

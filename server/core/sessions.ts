@@ -8,6 +8,27 @@ export interface Caller {
   local: boolean
   /** For the audit log and the login lockout: the client's address, or '本机'. */
   address: string
+  /** A browser's call on the store server: the file it uploaded, the files the call made. */
+  files?: CallerFiles
+}
+
+/** A file a call saved or printed on the store server, handed to the browser afterwards. */
+export interface SavedFile {
+  path: string
+  /** What the browser names it (the handler's default name). */
+  name: string
+  /** A PDF to view and print in a tab (true), or a file to download. */
+  inline: boolean
+}
+
+/**
+ * Per call, what stands in for the desktop's dialogs: `upload` is the file the desk chose and
+ * uploaded (the handler's open dialog answers with it, none = cancelled); `saved` collects what
+ * the call's save dialogs and prints produced.
+ */
+export interface CallerFiles {
+  upload?: string
+  saved: SavedFile[]
 }
 
 /**

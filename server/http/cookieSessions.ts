@@ -53,7 +53,11 @@ export class CookieSession implements Session {
 
 /** Every browser's sessions: changes to an operator or a restore end them in the database. */
 export class DbSessions implements SessionRegistry {
-  constructor(private readonly db: () => Db) {}
+  constructor(
+    private readonly db: () => Db,
+    /** Called once every session has ended (the host closes the desks' event streams). */
+    private readonly ended: () => void = () => undefined,
+  ) {}
 
   operatorChanged(_operator: OperatorInfo): void {
     // Nothing to do here: updateOperator already ends the operator's sessions, audited, in the
@@ -63,6 +67,7 @@ export class DbSessions implements SessionRegistry {
 
   endAll(): void {
     endAllSessions(this.db())
+    this.ended()
   }
 }
 

@@ -39,6 +39,12 @@ export class EventHub {
     return this.streams.size
   }
 
+  /** Ends every desk's stream (everybody was logged out); a tab that logs in again opens a new one. */
+  disconnectAll(): void {
+    for (const res of this.streams.keys()) res.end()
+    this.streams.clear()
+  }
+
   close(): void {
     clearInterval(this.timer)
     for (const res of this.streams.keys()) res.end()

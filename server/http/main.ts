@@ -11,6 +11,7 @@ import { buildHttpHost } from './app'
 import { ensureStoreCertificates } from './certs'
 import { DbSessions } from './cookieSessions'
 import { EventHub } from './events'
+import { FileStore } from './files'
 import { serverShell } from './shell'
 import { WorkerJobs } from '../core/sheets/workerJobs'
 
@@ -27,6 +28,8 @@ export interface ServeOptions {
   now?: () => Date
   /** The daily jobs and warm-ups (default on). */
   jobs?: boolean
+  /** The largest upload in bytes (tests make it small). */
+  uploadLimit?: number
 }
 
 export function parseServeArgs(argv: string[]): ServeOptions {
@@ -62,12 +65,17 @@ export async function startServer(o: ServeOptions, print: (line: string) => void
   const openOptions = { backupDir, busyTimeoutMs: 0, now: o.now }
   const names = serverNames()
   const certs = await ensureStoreCertificates(join(dirname(o.db), 'certs'), names)
+  const events = new EventHub()
   const state: AppState = {
     db: openDatabase(o.db, openOptions),
     dbFile: o.db,
     backupDir,
     openOptions,
-    sessions: new DbSessions(() => state.db),
+    // After a restore the desks' event streams close too: they told everyone first.
+    sessions: new DbSessions(
+      () => state.db,
+      () => events.disconnectAll(),
+    ),
     imports: new Map(),
     // Imports run in a worker thread with a connection of its own: the desks' reads go on meanwhile.
     sheets: new WorkerJobs({ dbFile: o.db, openOptions: { backupDir, busyTimeoutMs: 0 } }, () =>
@@ -79,14 +87,15 @@ export async function startServer(o: ServeOptions, print: (line: string) => void
       state.db = openDatabase(o.db, openOptions)
     },
   }
-  const events = new EventHub()
-  const shell = serverShell(events)
+  const files = new FileStore(o.db, { limit: o.uploadLimit, now: o.now && (() => o.now!().getTime()) })
+  const shell = serverShell(events, files)
   const app = await buildHttpHost({
     https: { key: certs.key, cert: certs.cert },
     state,
     dispatcher: createDispatcher(handlers, state, shell, log),
     rendererRoot: o.rendererRoot,
     events,
+    files,
     log,
   })
   state.jobs?.start()
@@ -103,8 +112,10 @@ export async function startServer(o: ServeOptions, print: (line: string) => void
     certs,
     state,
     events,
+    files,
     async close() {
       events.close()
+      files.close()
       await app.close()
       state.jobs?.stop()
       await state.sheets.close()

@@ -1,12 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Browser } from '@playwright/test'
 import { startServer } from '../../server/http/main'
 import { FirstRunPage, LoginPage } from './pages/auth'
 import { MembersPage } from './pages/members'
+import { ReportExportPage } from './pages/reportExport'
+import { TillImportPage } from './pages/tillImport'
 import { launchBrowser, repoRoot } from './support/launch'
-import { allowTestFor, APP_START } from './support/timeouts'
+import { allowTestFor, APP_START, forWork, PRINT_RUN } from './support/timeouts'
 
 /**
  * The store server as desks use it: no Electron and no double, the real HTTPS host serving the
@@ -72,4 +74,46 @@ test('store server: the server PC sets up the store, a second desk logs in, both
   await expect(members.hits.filter({ hasText: name }).first()).toBeVisible()
   await first.close()
   await second.close()
+})
+
+test('store server: a desk imports a till file through the browser file chooser and prints a report as a PDF tab', async () => {
+  allowTestFor(APP_START)
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 820 } })
+  const page = await context.newPage()
+  await page.goto(`https://localhost:${server.port}/`)
+  await new LoginPage(page).login('admin', 'admin-pass')
+  await expect(page.getByTestId('nav-reports')).toBeVisible()
+
+  // A till export on this desk's disk: one receipt for a sample member, two days ago.
+  const cardNo = server.state.db.sqlite
+    .prepare('SELECT card_no FROM members ORDER BY id LIMIT 1')
+    .pluck()
+    .get() as string
+  const day = new Date(Date.now() - 2 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
+  const file = join(dir, '11月小票.csv')
+  writeFileSync(file, `\ufeff小票号,交易时间,会员卡号,实收金额\r\nWEB-1,${day} 10:30,${cardNo},188\r\n`)
+
+  const till = new TillImportPage(page)
+  await till.open()
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), till.pick.click()])
+  expect(chooser.isMultiple()).toBe(false)
+  await chooser.setFiles(file)
+  await expect(till.total).toHaveText('1', forWork(PRINT_RUN))
+  await expect(till.willInsert).toHaveText('1')
+  await till.commitAndWait()
+  await expect(till.inserted).toHaveText('1')
+  const rows = server.state.db.sqlite.prepare("SELECT count(*) FROM purchases WHERE receipt_no = 'WEB-1'").pluck().get()
+  expect(rows).toBe(1)
+
+  // 打印 in a browser: the server makes the PDF, a new tab opens it for the browser to print.
+  await page.getByTestId('nav-reports').click()
+  const exports = new ReportExportPage(page)
+  await expect(exports.exportButton('sales')).toBeVisible()
+  const [tab] = await Promise.all([
+    context.waitForEvent('page', forWork(PRINT_RUN)),
+    exports.exportChart('sales', '打印', '已打印 1'),
+  ])
+  expect(tab.url()).toMatch(/\/api\/download\/[\w-]+$/)
+  await expect(page.getByText('已在新标签页打开（PDF），请用浏览器打印')).toBeVisible()
+  await context.close()
 })

@@ -77,3 +77,8 @@ export function onProgress(listener: (p: Events['progress']) => void): () => voi
 export function onChanged(listener: (p: Events['changed']) => void): () => void {
   return currentBridge().on('changed', listener)
 }
+
+/** A notice every desk must read at once (a restore about to log everybody out). */
+export function onNotice(listener: (p: Events['notice']) => void): () => void {
+  return currentBridge().on('notice', listener)
+}

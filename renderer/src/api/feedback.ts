@@ -14,6 +14,9 @@ const { message, notification } = createDiscreteApi(['message', 'notification'],
   notificationProviderProps: { scrollable: false, max: 3 },
 })
 
+/** Notifications that stay until read (a PDF the browser would not open, a notice to every desk). */
+export { notification }
+
 export const toast = {
   success: (text: string) => message.success(text, { duration: 2500 }),
   info: (text: string) => message.info(text, { duration: 3000 }),

@@ -1,4 +1,5 @@
-import type { Bridge, CallName, Envelope, Events } from '../../../server/contract/contract'
+import { contract, type Bridge, type CallName, type Envelope, type Events } from '../../../server/contract/contract'
+import { chooseFile, deliverDownloads } from './files'
 
 /** The header the store server checks on every call and hands out with the session (see server/http). */
 export const CSRF_HEADER = 'X-CSRF-Token'
@@ -13,7 +14,7 @@ export function httpBridge(base = ''): Bridge {
   const listeners = new Map<keyof Events, Set<(payload: never) => void>>()
   let stream: EventSource | null = null
   let authed = false
-  const EVENTS: (keyof Events)[] = ['progress', 'changed']
+  const EVENTS: (keyof Events)[] = ['progress', 'changed', 'notice']
   /** One event stream per tab, opened once logged in (the server answers 401 before). */
   function openStream(): void {
     if (stream || !authed || !listeners.size) return
@@ -35,18 +36,43 @@ export function httpBridge(base = ''): Bridge {
     (name === 'session:login' ||
       name === 'session:setupAdmin' ||
       (name === 'session:state' && !!(envelope.data as { operator?: unknown }).operator))
+  /** One request to the server, answered with an envelope (any other answer is a transport error). */
+  async function post(path: string, body: BodyInit, headers: Record<string, string>): Promise<Envelope<never>> {
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { ...headers, [CSRF_HEADER]: csrf },
+      body,
+    })
+    csrf = res.headers.get(CSRF_HEADER) ?? csrf
+    const type = res.headers.get('Content-Type') ?? ''
+    if (!type.includes('application/json')) throw new Error(`HTTP ${res.status}`)
+    return (await res.json()) as Envelope<never>
+  }
+
   return {
     async invoke(name, input) {
-      const res = await fetch(`${base}/api/${encodeURIComponent(name as CallName)}`, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: csrf },
-        body: JSON.stringify(input ?? null),
-      })
-      csrf = res.headers.get(CSRF_HEADER) ?? csrf
-      const type = res.headers.get('Content-Type') ?? ''
-      if (!type.includes('application/json')) throw new Error(`HTTP ${res.status}`)
-      const envelope = (await res.json()) as Envelope<never>
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+      // Where the desktop opens a file dialog in main, the desk chooses the file here and uploads
+      // it first; the call then names the upload (no file = the dialog was cancelled).
+      const opens = (contract[name as CallName] as { opens?: readonly string[] } | undefined)?.opens
+      if (opens) {
+        const file = await chooseFile(opens)
+        if (file) {
+          const up = await post('/api/upload', file, {
+            'Content-Type': 'application/octet-stream',
+            'X-File-Name': encodeURIComponent(file.name),
+          })
+          if (!up.ok) return up
+          headers['X-Upload'] = (up.data as { upload: string }).upload
+        }
+      }
+      const envelope = await post(
+        `/api/${encodeURIComponent(name as CallName)}`,
+        JSON.stringify(input ?? null),
+        headers,
+      )
+      if (envelope.ok && envelope.downloads?.length) deliverDownloads(envelope.downloads, base)
       if (loggedIn(name, envelope)) {
         authed = true
         openStream()

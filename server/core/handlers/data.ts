@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { backupDatabase, backupFileName, zoneOf } from '../../../db/backup'
-import { AppError, conflict, databaseError } from '../../../db/errors'
+import { AppError, conflict, databaseError, forbidden } from '../../../db/errors'
 import { closeDatabase } from '../../../db/open'
 import { restoreDatabase } from '../../../db/restore'
 import { recordAudit } from '../../../db/services/audit'
@@ -41,12 +41,24 @@ export const dataHandlers = {
     return result
   },
   'data:restore': async (_i, ctx) => {
+    // Replacing the data under every desk's feet is done where someone can see the whole store:
+    // at the server PC (the desktop app, or a browser on loopback), never from a desk on the LAN.
+    if (!ctx.caller.local)
+      throw forbidden('恢复备份只能在服务器电脑上进行（在服务器电脑上打开 https://localhost:8443/）')
     const file = await ctx.shell.pickOpenFile({ title: '选择要恢复的备份', filters: DB_FILES })
     if (!file) return { restored: false }
     const actor = actorOf(ctx)
     const { state } = ctx
     const importing = state.sheets.running()
     if (importing) throw new AppError('busy', `${importing}，请等它完成后再恢复备份`)
+    // The other desks hear it before their sessions end: their next call goes back to login.
+    ctx.shell.broadcast?.(
+      'notice',
+      {
+        message: `管理员 ${actor.name} 正在从备份恢复数据库：所有柜台将退出登录，未保存的内容请稍后重新填写。恢复完成后请重新登录。`,
+      },
+      ctx.senderId,
+    )
     // The import worker's connection goes too, and with it any file waiting to be imported.
     await state.sheets.close()
     state.imports.clear()
