@@ -163,7 +163,7 @@ export function probeServer(text: string, timeoutMs = 8000): Promise<ServerIdent
       // The name is checked now too, so a wrong address is said at once rather than after pinning.
       const wrongName = checkServerIdentity(servername ?? host, peer)
       if (wrongName) return reject(connectionErrorOf(wrongName, url))
-      resolve({ url, caCert: pemOf(root.raw), caFingerprint: ca.fingerprint256 })
+      resolve({ url, caCert: pemOf(ca.raw), caFingerprint: ca.fingerprint256 })
     })
   })
 }

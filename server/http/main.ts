@@ -26,6 +26,8 @@ export interface ServeOptions {
   now?: () => Date
   /** The daily jobs and warm-ups (default on). */
   jobs?: boolean
+  /** Where the installed app keeps its migrations and Electron's SQLite build (`vipdesk --serve`). */
+  open?: { migrationsFolder?: string; nativeBinding?: string }
 }
 
 export function parseServeArgs(argv: string[]): ServeOptions {
@@ -58,7 +60,7 @@ export async function startServer(o: ServeOptions, print: (line: string) => void
   const log = fileLogger(logDirOf(o.db), { echo: (m) => console.error(`[vipdesk] ${m}`) })
   const backupDir = join(dirname(o.db), 'backups')
   // Never block the event loop waiting for a lock: every desk would freeze with it.
-  const openOptions = { backupDir, busyTimeoutMs: 0, now: o.now }
+  const openOptions = { ...o.open, backupDir, busyTimeoutMs: 0, now: o.now }
   const names = serverNames()
   const certs = await ensureStoreCertificates(join(dirname(o.db), 'certs'), names)
   const state: AppState = {
@@ -108,7 +110,9 @@ export async function startServer(o: ServeOptions, print: (line: string) => void
   }
 }
 
-if (require.main === module) {
+// Bundled into the desktop app's main (vipdesk --serve), this module is part of Electron's main
+// script: there the app decides, not this block.
+if (require.main === module && !process.versions.electron) {
   let options: ServeOptions
   try {
     options = parseServeArgs(process.argv.slice(2))
