@@ -19,7 +19,8 @@ export async function runServe(app: App, argv: readonly string[], mainDir: strin
   } catch (e) {
     const message = (e as Error).message
     // parseArgs' own refusals are English: say it in the store's words.
-    console.error(/[\u4e00-\u9fff]/.test(message) ? message : `无法识别的参数：${message}`)
+    const option = /'([^']+)'/.exec(message)?.[1]
+    console.error(/[\u4e00-\u9fff]/.test(message) ? message : `无法识别的参数：${option ?? message}`)
     console.error(USAGE)
     app.exit(2)
     return
