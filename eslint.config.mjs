@@ -44,7 +44,8 @@ export default tseslint.config(
   },
   {
     // The core serves both hosts: a handler never knows whether IPC or HTTPS carried its call.
-    files: ['server/core/**/*.ts', 'server/contract/**/*.ts'],
+    // The store client (the desktop as a desk of the server) is plain Node as well.
+    files: ['server/core/**/*.ts', 'server/contract/**/*.ts', 'server/client/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,57 +1,21 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
-import { join } from 'node:path'
-import { fileLogger, logDirOf, type Logger } from '../../db/log'
-import { createJobRunner, type JobRunner } from '../../db/jobs/runner'
-import { closeDatabase, openDatabase } from '../../db/open'
-import type { AppState } from '../../server/core/context'
-import { createDispatcher } from '../../server/core/dispatch'
-import { handlers } from '../../server/core/handlers'
-import { WindowSessions } from '../../server/core/sessions'
 import { registerIpc } from './ipc'
-import { electronNativeBinding, migrationsFolder, resolveDbFile } from './paths'
+import { localBackend, remoteBackend, type Backend } from './backends'
+import { connectionFileIn, readConnection, type ConnectionSetting } from './connection'
+import { registerConnectionIpc } from './connectionIpc'
 import { APP_ENTRY, APP_ORIGIN, registerAppScheme, serveApp } from './protocol'
 import { claimSingleInstance, secureSessions } from './security'
-import { electronShell } from './shell'
-import { InProcessJobs } from '../../server/core/sheets/jobs'
+import { runServe, serveRequested } from './serve'
 import { createMainWindow, rendererPaths } from './window'
 
 const toStderr = (message: string) => console.error(`[vipdesk] ${message}`)
-/** stderr until the database's folder is known, then also logs/vipdesk.log beside it (db/log.ts). */
-let log: Logger = toStderr
 
-/** Main's state, with the job runner the host starts and stops. */
-type MainState = AppState & { readonly jobs: JobRunner }
-
-function openState(): MainState {
-  const appRoot = app.getAppPath()
-  const dbFile = resolveDbFile(process.argv, process.env, app.getPath('userData'))
-  const backupDir = join(dbFile, '..', 'backups')
-  const options = {
-    migrationsFolder: migrationsFolder(appRoot, process.resourcesPath, app.isPackaged),
-    backupDir,
-    nativeBinding: electronNativeBinding(appRoot, process.versions),
-    // Never let SQLite block the main process waiting for a lock: the dispatcher retries instead.
-    busyTimeoutMs: 0,
-  }
-  const state: MainState = {
-    db: openDatabase(dbFile, options),
-    dbFile,
-    backupDir,
-    openOptions: options,
-    sessions: new WindowSessions(),
-    imports: new Map(),
-    sheets: new InProcessJobs(() => state.db),
-    // The backup, expiry, tier review and renewals once per store day; the warm-ups hourly.
-    jobs: createJobRunner({ db: () => state.db, backupDir, warmUps: true, log: (m) => log(m) }),
-    reopen() {
-      closeDatabase(state.db)
-      state.db = openDatabase(dbFile, options)
-    },
-  }
-  return state
-}
+/** This PC's database, or the store server it was connected to in 设置 → 连接. */
+const open = (setting: ConnectionSetting): Backend =>
+  setting.mode === 'server' ? remoteBackend(setting, toStderr) : localBackend(toStderr)
 
 async function main(): Promise<void> {
+  if (serveRequested(process.argv)) return runServe(app, process.argv, __dirname)
   if (!claimSingleInstance(app, () => BrowserWindow.getAllWindows())) return
   registerAppScheme(protocol)
   await app.whenReady()
@@ -59,20 +23,30 @@ async function main(): Promise<void> {
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
   secureSessions(app, session.defaultSession, devUrl ?? APP_ORIGIN)
   if (!devUrl) serveApp(protocol, paths.root)
-  let state: MainState
+  const file = connectionFileIn(app.getPath('userData'))
+  let setting = readConnection(file)
+  let backend: Backend
   try {
-    state = openState()
+    backend = open(setting)
   } catch (e) {
     dialog.showErrorBox('无法打开数据库', (e as Error).message)
     app.quit()
     return
   }
-  log = fileLogger(logDirOf(state.dbFile), { echo: toStderr })
-  state.jobs.start()
 
   // Calls are taken only from the app's own origin (the trailing slash keeps app://vipdesk.evil out).
   const allowed = devUrl ?? `${APP_ORIGIN}/`
-  registerIpc(ipcMain, createDispatcher(handlers, state, electronShell, log), allowed)
+  registerIpc(ipcMain, { dispatch: (name, input, senderId) => backend.dispatch(name, input, senderId) }, allowed)
+  registerConnectionIpc(ipcMain, allowed, {
+    file,
+    current: () => setting,
+    open,
+    switchTo(next, nextBackend) {
+      backend.close()
+      backend = nextBackend
+      setting = next
+    },
+  })
 
   const url = devUrl ?? APP_ENTRY
   createMainWindow(paths.preload, url)
@@ -80,8 +54,7 @@ async function main(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(paths.preload, url)
   })
   app.on('window-all-closed', () => {
-    state.jobs.stop()
-    closeDatabase(state.db)
+    backend.close()
     app.quit()
   })
 }

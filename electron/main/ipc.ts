@@ -11,7 +11,10 @@ export function trustedFrame(event: IpcMainInvokeEvent, allowedPrefix: string): 
 
 const refused: Envelope<never> = { ok: false, error: { kind: 'forbidden', message: '拒绝来自未知页面的调用' } }
 
-export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher, allowedPrefix: string): void {
+/** Where calls go: the local dispatcher, or the store server in 门店服务器 mode (see backends.ts). */
+export type CallRoute = Pick<Dispatcher, 'dispatch'>
+
+export function registerIpc(ipcMain: IpcMain, dispatcher: CallRoute, allowedPrefix: string): void {
   for (const name of CALL_NAMES) {
     ipcMain.handle(name, (event, input: unknown) =>
       trustedFrame(event, allowedPrefix) ? dispatcher.dispatch(name, input, event.sender.id) : refused,

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { CALL_NAMES, EVENT_CHANNEL, type Bridge, type CallName } from '../../server/contract/contract'
+import { CONNECTION_CHANNELS, type ConnectionBridge } from './connectionApi'
 
 /**
  * Exposes exactly the contract's calls and nothing else of ipcRenderer. Sandboxed preloads may
@@ -21,4 +22,14 @@ const bridge: Bridge = {
   },
 }
 
+/** 设置 → 连接: this PC's choice of database or store server, outside the store contract. */
+const connection: ConnectionBridge = {
+  get: () => ipcRenderer.invoke(CONNECTION_CHANNELS.get),
+  probe: (url) => ipcRenderer.invoke(CONNECTION_CHANNELS.probe, String(url)),
+  useServer: (url, caFingerprint) =>
+    ipcRenderer.invoke(CONNECTION_CHANNELS.useServer, String(url), String(caFingerprint)),
+  useLocal: () => ipcRenderer.invoke(CONNECTION_CHANNELS.useLocal),
+}
+
 contextBridge.exposeInMainWorld('vipdesk', bridge)
+contextBridge.exposeInMainWorld('vipdeskConnection', connection)

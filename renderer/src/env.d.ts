@@ -1,11 +1,14 @@
 /// <reference types="vite/client" />
 import type { Bridge } from '../../server/contract/contract'
+import type { ConnectionBridge } from '../../electron/preload/connectionApi'
 
 declare global {
   interface Window {
     vipdesk: Bridge
     /** Set when the page came from the store server (no preload): calls go over HTTPS. */
     vipdeskOverHttp?: boolean
+    /** 设置 → 连接 (desktop app only: a browser at a desk has no choice to make). */
+    vipdeskConnection?: ConnectionBridge
   }
 }
 

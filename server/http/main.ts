@@ -30,6 +30,8 @@ export interface ServeOptions {
   jobs?: boolean
   /** The largest upload in bytes (tests make it small). */
   uploadLimit?: number
+  /** Where the installed app keeps its migrations and Electron's SQLite build (`vipdesk --serve`). */
+  open?: { migrationsFolder?: string; nativeBinding?: string }
 }
 
 export function parseServeArgs(argv: string[]): ServeOptions {
@@ -62,7 +64,7 @@ export async function startServer(o: ServeOptions, print: (line: string) => void
   const log = fileLogger(logDirOf(o.db), { echo: (m) => console.error(`[vipdesk] ${m}`) })
   const backupDir = join(dirname(o.db), 'backups')
   // Never block the event loop waiting for a lock: every desk would freeze with it.
-  const openOptions = { backupDir, busyTimeoutMs: 0, now: o.now }
+  const openOptions = { ...o.open, backupDir, busyTimeoutMs: 0, now: o.now }
   const names = serverNames()
   const certs = await ensureStoreCertificates(join(dirname(o.db), 'certs'), names)
   const events = new EventHub()
@@ -78,7 +80,7 @@ export async function startServer(o: ServeOptions, print: (line: string) => void
     ),
     imports: new Map(),
     // Imports run in a worker thread with a connection of its own: the desks' reads go on meanwhile.
-    sheets: new WorkerJobs({ dbFile: o.db, openOptions: { backupDir, busyTimeoutMs: 0 } }, () =>
+    sheets: new WorkerJobs({ dbFile: o.db, openOptions: { ...o.open, backupDir, busyTimeoutMs: 0 } }, () =>
       state.db.now().getTime(),
     ),
     jobs: o.jobs === false ? undefined : createJobRunner({ db: () => state.db, backupDir, warmUps: true, log }),
@@ -125,7 +127,9 @@ export async function startServer(o: ServeOptions, print: (line: string) => void
   }
 }
 
-if (require.main === module) {
+// Bundled into the desktop app's main (vipdesk --serve), this module is part of Electron's main
+// script: there the app decides, not this block.
+if (require.main === module && !process.versions.electron) {
   let options: ServeOptions
   try {
     options = parseServeArgs(process.argv.slice(2))

@@ -85,6 +85,8 @@ export const SETTINGS_PAGES: NavItem[] = [
   { name: 'settings-operators', label: '操作员', roles: ADMIN_ONLY },
   { name: 'settings-data', label: '数据与备份', roles: ADMIN_ONLY },
   { name: 'settings-audit', label: '操作日志', roles: AUDIT_READERS },
+  // This PC's choice of database or store server (desktop app only, see SettingsView).
+  { name: 'settings-connection', label: '连接', roles: ALL_ROLES },
 ]
 
 const byName = new Map(

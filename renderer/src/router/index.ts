@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { isApiError } from '@/api/client'
 import { useSessionStore } from '@/stores/session'
 import { homeFor, mayVisit } from './access'
 
@@ -12,6 +13,12 @@ declare module 'vue-router' {
 const routes: RouteRecordRaw[] = [
   { path: '/setup', name: 'setup', component: () => import('@/views/FirstRunView.vue'), meta: { public: true } },
   { path: '/login', name: 'login', component: () => import('@/views/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/connection',
+    name: 'connection',
+    component: () => import('@/views/ConnectionView.vue'),
+    meta: { public: true },
+  },
   {
     path: '/',
     component: () => import('@/layouts/MainLayout.vue'),
@@ -112,6 +119,11 @@ const routes: RouteRecordRaw[] = [
           },
           { path: 'data', name: 'settings-data', component: () => import('@/views/settings/DataSettings.vue') },
           { path: 'audit', name: 'settings-audit', component: () => import('@/views/settings/AuditLog.vue') },
+          {
+            path: 'connection',
+            name: 'settings-connection',
+            component: () => import('@/views/settings/ConnectionSettings.vue'),
+          },
         ],
       },
     ],
@@ -125,7 +137,18 @@ export const router = createRouter({ history: createWebHashHistory(), routes })
 /** Sends every navigation to the screen the session allows: first run, login, or a permitted page. */
 router.beforeEach(async (to) => {
   const session = useSessionStore()
-  if (!session.loaded) await session.refresh()
+  // 连接 needs no session: it is where a desk goes when there is none to ask (server unreachable).
+  if (to.name === 'connection') return true
+  if (!session.loaded) {
+    try {
+      await session.refresh()
+    } catch (e) {
+      if (isApiError(e) && e.kind === 'transport' && window.vipdeskConnection) {
+        return { name: 'connection', query: { error: e.message } }
+      }
+      throw e
+    }
+  }
   if (session.needsSetup) return to.name === 'setup' ? true : { name: 'setup' }
   if (!session.operator) return to.name === 'login' ? true : { name: 'login' }
   if (to.meta.public) return { name: 'members' }

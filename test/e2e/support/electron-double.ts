@@ -6,6 +6,7 @@
  */
 import { EventEmitter } from 'node:events'
 import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import type { Browser, Frame, Page } from '@playwright/test'
 import { pdfOptionsOf, type PdfOptions } from './double-pdf'
@@ -87,7 +88,9 @@ export function createElectronDouble(options: {
   let ready = false
   const protocol = createProtocolDouble(() => ready)
   /** What the main process asked of the app object, for tests to assert. */
-  const record = { singleInstanceLock: 0, quit: 0, focus: 0 }
+  const record = { singleInstanceLock: 0, quit: 0, focus: 0, exitCode: null as number | null }
+  /** Files main asked the system to open (shell.openPath), in order. */
+  const openedFiles: string[] = []
   const defaultSession = new FakeSession()
   /** The window each dialog was modal to (null: none), in order. */
   const dialogParents: (FakeWindow | null)[] = []
@@ -234,6 +237,7 @@ export function createElectronDouble(options: {
       },
       getPath: (name: string) => {
         if (name === 'userData') return options.userData
+        if (name === 'temp') return tmpdir()
         throw new Error(`getPath(${name}) is not scripted in the test double`)
       },
       getAppPath: () => options.appPath,
@@ -242,9 +246,20 @@ export function createElectronDouble(options: {
         record.quit++
         appEvents.emit('quit')
       },
+      /** Ends at once with a code (no quit events), as Electron's app.exit does. */
+      exit: (code = 0) => {
+        record.exitCode = code
+      },
       on: (event: string, fn: (...a: unknown[]) => void) => appEvents.on(event, fn),
     },
     BrowserWindow: FakeWindow,
+    shell: {
+      /** The system viewer: recorded, answered "opened" (an empty string, as Electron does). */
+      openPath: async (path: string) => {
+        openedFiles.push(path)
+        return ''
+      },
+    },
     protocol: protocol.module,
     session: { defaultSession },
     ipcMain: {
@@ -294,6 +309,7 @@ export function createElectronDouble(options: {
     },
     dialogs,
     handlers,
+    openedFiles,
     printed,
     /** The first window's page once its renderer has loaded. */
     firstWindow(): Promise<Page> {

@@ -78,3 +78,13 @@ export async function startSecondCopy(browser: Browser, options: { userData: str
   await new Promise((resolve) => setTimeout(resolve, 200))
   return double
 }
+
+/**
+ * `vipdesk --serve …`: the real main bundle with these arguments, no window expected. The double
+ * tells what main asked of the app (exit code) and stands for quitting it.
+ */
+export function startServeMode(browser: Browser, options: { userData: string; argv: string[] }) {
+  const double = createElectronDouble({ browser, userData: options.userData, appPath: repoRoot })
+  runMain(double, options.argv)
+  return double
+}
