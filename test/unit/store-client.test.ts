@@ -1,12 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeDatabase, openDatabase } from '../../db/open'
 import { createMember } from '../../db/services/members/write'
 import { setupAdmin, toActor } from '../../db/services/operators'
-import type { Events } from '../../server/contract/contract'
+import { contract, type Events } from '../../server/contract/contract'
 import { EventRelay, SseParser } from '../../server/client/events'
+import { callWithFiles, opensOf, type FileUi } from '../../server/client/files'
 import { StoreClient } from '../../server/client/storeClient'
 import { CERT_CHANGED, ConnectionError, probeServer, serverOrigin } from '../../server/client/tlsPin'
 import { startServer } from '../../server/http/main'
@@ -139,5 +140,48 @@ describe('the desktop app as a desk of the store server', () => {
       { event: 'changed', data: '{"a":1}' },
       { event: 'progress', data: '2' },
     ])
+  })
+
+  it('uploads the file a call opens and fetches the files a reply lists, through the desk’s own dialogs', async () => {
+    const client = new StoreClient(await probeServer(url))
+    await loggedIn(client)
+    const work = mkdtempSync(join(tmpdir(), 'vipdesk-client-files-'))
+    try {
+      const till = join(work, '收银小票.csv')
+      writeFileSync(till, '小票号,交易时间,会员卡号,实收金额\nT1,2026-11-03 10:30,S0001,88\n')
+      const opened: string[] = []
+      const ui: FileUi = {
+        pickOpen: async () => till,
+        pickSave: async (name) => join(work, `saved-${name}`),
+        openFile: async (file) => void opened.push(file),
+        tempDir: work,
+      }
+      const picked = await callWithFiles(
+        client,
+        'purchases:importPick',
+        undefined,
+        opensOf(contract['purchases:importPick']),
+        ui,
+      )
+      expect(picked).toMatchObject({ ok: true, data: { fileName: '收银小票.csv', willInsert: 1 } })
+      // A cancelled dialog: the call goes without a file and the server answers as for a cancel.
+      const cancelled = await callWithFiles(client, 'purchases:importPick', undefined, ['csv'], {
+        ...ui,
+        pickOpen: async () => null,
+      })
+      expect(cancelled).toEqual({ ok: true, data: null })
+
+      const backup = await callWithFiles(client, 'data:backup', undefined, undefined, ui)
+      expect(backup.ok).toBe(true)
+      const saved = readdirSync(work).filter((f) => f.startsWith('saved-'))
+      expect(saved).toHaveLength(1)
+      expect(saved[0]).toMatch(/\.sqlite$/)
+      expect(readFileSync(join(work, saved[0]!)).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000')
+      // The reply names the file, never the server's path.
+      expect(JSON.stringify(backup)).not.toContain(dirs[0]!)
+      expect(opened).toEqual([])
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
   })
 })
