@@ -133,6 +133,20 @@ export const useMembersStore = defineStore('members', () => {
   }
 
   /**
+   * Another desk changed members or points: re-read what is on screen (the open member, the
+   * visible page) without the drawer's spinner. An edit form keeps what was typed: it filled
+   * itself when it opened and saves against the version it opened with.
+   */
+  async function reread() {
+    const id = detail.value?.id
+    const [fresh] = await Promise.all([
+      id === undefined ? undefined : call('members:get', { id }),
+      loadedOnce.value ? load() : undefined,
+    ])
+    if (fresh && detail.value?.id === id) detail.value = fresh
+  }
+
+  /**
    * After a write (ours, or another desk's that a refused save revealed): the drawer and the
    * visible page both show the new state.
    */
@@ -208,6 +222,7 @@ export const useMembersStore = defineStore('members', () => {
     detailLoading,
     open,
     close,
+    reread,
     refresh: refreshAfterWrite,
     create,
     update,

@@ -14,6 +14,8 @@ import { useMembersStore } from './members'
 export const usePointsStore = defineStore('points', () => {
   /** Bumped after every write that moves a balance, so open ledger/purchase tabs reload. */
   const revision = ref(0)
+  /** Bumped when another desk moved points: open tabs re-read the page they show. */
+  const elsewhere = ref(0)
   const members = useMembersStore()
 
   async function refreshMember(id: number) {
@@ -58,5 +60,17 @@ export const usePointsStore = defineStore('points', () => {
   const exportExpiring = (format: ExportFormat, days: number, asOf?: string) =>
     call('points:expiringExport', { format, days, asOf })
 
-  return { revision, moved, member, preview, record, purchasesOf, ledgerOf, adjust, expiring, exportExpiring }
+  return {
+    revision,
+    elsewhere,
+    moved,
+    member,
+    preview,
+    record,
+    purchasesOf,
+    ledgerOf,
+    adjust,
+    expiring,
+    exportExpiring,
+  }
 })

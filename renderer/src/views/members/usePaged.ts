@@ -4,7 +4,8 @@ import { usePointsStore } from '@/stores/points'
 
 /**
  * One member's history, a page at a time, reloaded from the first page when the member changes
- * or a write moved their points (the store's revision).
+ * or a write here moved their points (the store's revision); a change made at another desk
+ * re-reads the page on screen, so whoever is reading page 3 stays there.
  */
 export function usePaged<T>(
   memberId: Ref<number>,
@@ -14,6 +15,7 @@ export function usePaged<T>(
   const points = usePointsStore()
   const query = usePagedQuery((page, size) => fetch(memberId.value, page, size), pageSize)
   watch([memberId, () => points.revision], query.reload, { immediate: true })
+  watch(() => points.elsewhere, query.load)
 
   return {
     ...query,
