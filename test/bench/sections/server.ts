@@ -19,7 +19,8 @@ import { startServer } from '../../../server/http/main'
 import { testShell } from '../../support/dispatcher'
 import type { BenchContext } from '../context'
 import { failureNote, maxOf, runDesks, statOrNone, type LoadDesk, type LoadResult, type PlannedCall } from '../deskLoad'
-import { HttpsDesk, type CallOutcome } from '../httpsDesk'
+import { DeskThread } from '../deskThreads'
+import type { CallOutcome } from '../httpsDesk'
 import type { BenchRow, BenchSection } from '../report'
 import { writeTillCsv } from './purchaseImport'
 
@@ -128,12 +129,11 @@ async function inProcess(db: Db, file: string, plans: PlannedCall[][], log: (tex
   return runDesks(desks, { skip: WARMUP, maxMs: PHASE_MS })
 }
 
-/** Runs the desks for as long as `job` (an import started now) runs; the job takes its lock before this returns. */
-async function whileRunning<T>(desks: LoadDesk[], job: () => Promise<T>) {
-  let done = false
+/** Runs the desks for as long as `job` (an import started now) runs. */
+async function whileRunning<T>(desks: DeskThread, plans: PlannedCall[][], job: () => Promise<T>) {
   const t = performance.now()
-  const running = job().finally(() => (done = true))
-  const load = await runDesks(desks, { cycle: true, until: () => done, maxMs: 60 * 60_000 })
+  const running = job()
+  const load = await desks.run(plans, { cycle: true, maxMs: 60 * 60_000 }, running)
   const value = await running
   return { load, value, ms: performance.now() - t }
 }
@@ -223,8 +223,8 @@ function importRows(
  * The store server with six desks: phase 1, a steady mix of look-ups, desk purchases and gift
  * redemptions over HTTPS (keep-alive, cookie session, CSRF header), next to the same calls through
  * the dispatcher in-process; phase 2, the same desks while a till import holds the write lock.
- * Client and server share this process and its event loop, so the HTTPS figures include the
- * desks' own TLS and JSON work.
+ * The desks run in a thread of their own (as other PCs would: their TLS and JSON work is not the
+ * server's), on the same two cores as the server and its import worker.
  */
 export const serverSection: BenchSection = {
   name: 'server',
@@ -248,13 +248,15 @@ export const serverSection: BenchSection = {
       { db: file, port: 0, host: '127.0.0.1', rendererRoot: join(dir, 'no-renderer'), jobs: false },
       () => undefined,
     )
-    const desks = DESKS.map(() => new HttpsDesk(server.port, server.certs.caCert))
+    // The desks are other PCs: their TLS and JSON work runs in a thread of its own, not on the server's loop.
+    const desks = await DeskThread.start({
+      port: server.port,
+      ca: server.certs.caCert,
+      logins: DESKS.map((d) => ({ name: d.name, password: PASSWORD })),
+    })
     try {
-      for (const [i, d] of DESKS.entries()) await desks[i]!.login(d.name, PASSWORD)
       ctx.log(`six desks over HTTPS to the store server on port ${server.port}…`)
-      const httpDesks = (p: PlannedCall[][]): LoadDesk[] =>
-        desks.map((desk, i) => ({ plan: p[i]!, call: (name, input) => desk.call(name, input) }))
-      const http = await runDesks(httpDesks(plans), { skip: WARMUP, maxMs: PHASE_MS })
+      const http = await desks.run(plans, { skip: WARMUP, maxMs: PHASE_MS })
       const rows = steadyRows(http, bare, load())
 
       const lines = tillLines(ctx.members)
@@ -269,13 +271,13 @@ export const serverSection: BenchSection = {
       const token = 'bench-till'
       ctx.log('desks reading while the worker reads the file and runs the dry run (rolled back)…')
       const readPlans = plans.map((p) => p.filter((c) => c.kind === 'read'))
-      const readsOnly = await whileRunning(httpDesks(readPlans), () =>
+      const readsOnly = await whileRunning(desks, readPlans, () =>
         jobs.run({ op: 'open', kind: 'till', token, file: till }, planner.name, () => undefined),
       )
       const { mapping } = readsOnly.value as { mapping: unknown }
       const readsLoad = load()
       ctx.log('desks at their usual mix while the worker writes the import…')
-      const mixed = await whileRunning(httpDesks(plans), async () => {
+      const mixed = await whileRunning(desks, plans, async () => {
         const r = await jobs.run(
           { op: 'commit', kind: 'till', token, mapping, actor: planner },
           planner.name,
@@ -293,7 +295,7 @@ export const serverSection: BenchSection = {
       if (logged.length) ctx.log(`dispatcher logged ${logged.length} unexpected error(s); first: ${logged[0]}`)
       return rows
     } finally {
-      for (const d of desks) d.close()
+      await desks.close()
       await server.close()
     }
   },
