@@ -1,13 +1,17 @@
 import type { Db } from './handle'
+import { statements } from './statements'
 import type { Ymd } from './rules/dates'
 import { DEFAULT_TIME_ZONE, dayIntInZone, isValidTimeZone, monthKeyInZone, ymdInZone } from './rules/storeClock'
+
+// Nearly every call asks for the zone: the statement is prepared once per connection.
+const zoneSetting = statements((s) => s.prepare("SELECT value FROM settings WHERE key = 'timeZone'").pluck())
 
 /**
  * The store's zone as set in 设置 (key `timeZone`), read straight from its row: services call it
  * once per call, so it stays cheap without a cache that another process's change could outdate.
  */
 export function storeZone(db: Db): string {
-  const row = db.sqlite.prepare("SELECT value FROM settings WHERE key = 'timeZone'").pluck().get() as string | undefined
+  const row = zoneSetting(db).get() as string | undefined
   if (row === undefined) return DEFAULT_TIME_ZONE
   try {
     const zone = JSON.parse(row) as unknown

@@ -5,6 +5,8 @@ import { AppError, isSqliteBusy, notFound, validationError } from '../errors'
 import { inTransaction, type Db } from '../handle'
 import { clipUserAgent, DEFAULT_SESSION_IDLE_MINUTES, SESSION_TOUCH_MS } from '../rules/sessions'
 import { operators, sessions } from '../schema'
+import type { Role } from '../rules/roles'
+import { statements } from '../statements'
 import { recordAudit } from './audit'
 import { toInfo, type OperatorInfo } from './operatorInfo'
 import { settingsSchema } from './settings'
@@ -37,6 +39,25 @@ const newToken = () => randomBytes(32).toString('base64url')
 /** 32 bytes in base64url are 43 characters; anything else was never issued. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/
 
+// Every call of the store server looks its session up: prepared once per connection.
+const stmts = statements((s) => ({
+  live: s.prepare(
+    `SELECT s.last_seen_at AS lastSeenAt, s.csrf_token AS csrfToken, o.id, o.name, o.role, o.active
+     FROM sessions s JOIN operators o ON o.id = s.operator_id WHERE s.id = ?`,
+  ),
+  drop: s.prepare('DELETE FROM sessions WHERE id = ?'),
+  touch: s.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?'),
+  idleSetting: s.prepare("SELECT value FROM settings WHERE key = 'sessionIdleMinutes'").pluck(),
+}))
+interface LiveRow {
+  lastSeenAt: number
+  csrfToken: string
+  id: number
+  name: string
+  role: Role
+  active: number
+}
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 /** The client's address, checked: the host always knows it, so a missing one is a host bug. */
@@ -48,7 +69,7 @@ export function clientAddress(meta: { address?: unknown } | undefined): string {
 
 /** The `sessionIdleMinutes` setting in ms, read from its one row (every call of the server reads it). */
 export function sessionIdleMs(db: Db): number {
-  const raw = db.sqlite.prepare("SELECT value FROM settings WHERE key = 'sessionIdleMinutes'").pluck().get()
+  const raw = stmts(db).idleSetting.get()
   let minutes = DEFAULT_SESSION_IDLE_MINUTES
   if (typeof raw === 'string') {
     try {
@@ -113,25 +134,19 @@ function bestEffort(write: () => unknown): void {
 export function sessionOperator(db: Db, token: string): { operator: OperatorInfo; csrfToken: string } | null {
   if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) return null
   const id = hashToken(token)
-  const row = db.orm
-    .select({ session: sessions, operator: operators })
-    .from(sessions)
-    .innerJoin(operators, eq(operators.id, sessions.operatorId))
-    .where(eq(sessions.id, id))
-    .get()
+  const st = stmts(db)
+  const row = st.live.get(id) as LiveRow | undefined
   if (!row) return null
   const now = db.now().getTime()
   // Inside an import's open transaction a write would join it (and vanish with a rollback): read only.
   const canWrite = !db.sqlite.inTransaction
-  const idle = now - row.session.lastSeenAt > sessionIdleMs(db)
-  if (idle || !row.operator.active) {
-    if (canWrite) bestEffort(() => db.orm.delete(sessions).where(eq(sessions.id, id)).run())
+  const idle = now - row.lastSeenAt > sessionIdleMs(db)
+  if (idle || row.active !== 1) {
+    if (canWrite) bestEffort(() => st.drop.run(id))
     return null
   }
-  if (canWrite && now - row.session.lastSeenAt >= SESSION_TOUCH_MS) {
-    bestEffort(() => db.orm.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run())
-  }
-  return { operator: toInfo(row.operator), csrfToken: row.session.csrfToken }
+  if (canWrite && now - row.lastSeenAt >= SESSION_TOUCH_MS) bestEffort(() => st.touch.run(now, id))
+  return { operator: toInfo({ ...row, active: true }), csrfToken: row.csrfToken }
 }
 
 /** Logout: ends this one session. False when the token was not a live session (nothing changes). */

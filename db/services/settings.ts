@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Actor } from '../actor'
 import { inTransaction, type Db } from '../handle'
+import { statements } from '../statements'
 import { DEFAULT_BIRTHDAY_MAIL, unknownPlaceholders } from '../rules/birthdayMail'
 import { DEFAULT_CARE_RULES, HIGH_VALUE_MEASURES } from '../rules/care'
 import { DEFAULT_EXPIRY_RULES } from '../rules/expiry'
@@ -176,8 +177,22 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
 
+// Read by most calls (points, purchases, reports): prepared once, and parsed again only when a row changed.
+const settingRows = statements((s) => s.prepare('SELECT key, value FROM settings ORDER BY key'))
+const parsedSettings = new WeakMap<object, { raw: string; settings: Settings }>()
+
 export function getSettings(db: Db): Settings {
-  const rows = db.orm.select().from(settings).all()
+  const rows = settingRows(db).all() as { key: string; value: string }[]
+  const raw = rows.map((r) => `${r.key}\u0000${r.value}`).join('\u0001')
+  const kept = parsedSettings.get(db.sqlite)
+  // A copy: callers may adjust what they got without touching what the next call reads.
+  if (kept?.raw === raw) return structuredClone(kept.settings)
+  const parsed = parseSettings(rows)
+  parsedSettings.set(db.sqlite, { raw, settings: parsed })
+  return structuredClone(parsed)
+}
+
+function parseSettings(rows: { key: string; value: string }[]): Settings {
   const stored: Record<string, unknown> = {}
   for (const r of rows) stored[r.key] = JSON.parse(r.value)
   const parsed = settingsSchema.safeParse(stored)

@@ -1,5 +1,6 @@
 import { AppError, busyError, isSqliteBusy } from '../../db/errors'
 import type { Db } from '../../db/handle'
+import { statements } from '../../db/statements'
 import type { Shell } from './context'
 
 /** How long a call waits in all for another program's write lock before the user is told. */
@@ -9,7 +10,8 @@ const MAX_DELAY_MS = 400
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-const totalChanges = (db: Db) => db.sqlite.prepare('SELECT total_changes()').pluck().get() as number
+const changesStatement = statements((s) => s.prepare('SELECT total_changes()').pluck())
+const totalChanges = (db: Db) => changesStatement(db).get() as number
 
 /**
  * The shell as the handler sees it, noting whether it asked the user anything or printed: such a

@@ -106,16 +106,32 @@ export interface MemberDetail extends MemberListItem {
   version: number
 }
 
+// The drawer opens a member at every desk all day: its statements are prepared once per connection.
+const detailStatements = statements((s) => ({
+  referrer: s.prepare('SELECT id, card_no AS cardNo, name FROM members WHERE id = ?'),
+  referrals: s.prepare('SELECT id, card_no AS cardNo, name FROM members WHERE referrer_id = ? ORDER BY id'),
+  cards: s.prepare(
+    'SELECT card_no AS cardNo, status, issued_at AS issuedAt FROM member_cards WHERE member_id = ? ORDER BY issued_at',
+  ),
+  replacements: s.prepare(
+    `SELECT r.old_card_no AS oldCardNo, r.new_card_no AS newCardNo, r.fee_fen AS feeFen, r.reason, r.at, o.name AS operator
+     FROM card_replacements r LEFT JOIN operators o ON o.id = r.operator_id WHERE r.member_id = ? ORDER BY r.at`,
+  ),
+  consents: s.prepare(
+    `SELECT e.channel, e.granted, e.at, o.name AS operator FROM consent_events e
+     LEFT JOIN operators o ON o.id = e.operator_id WHERE e.member_id = ? ORDER BY e.at, e.id`,
+  ),
+}))
+
+/** Built once: a zod schema costs more to make than to check. */
+const memberIdInput = z.object({ id: z.number().int().positive() })
+
 export function getMember(db: Db, input: { id: number }): MemberDetail {
-  const { id } = parseInput(z.object({ id: z.number().int().positive() }), input)
+  const { id } = parseInput(memberIdInput, input)
   const row = memberRowById(db, id)
   if (!row) throw notFound('找不到该会员')
-  const s = db.sqlite
-  const ref = row.referrer_id
-    ? (s
-        .prepare('SELECT id, card_no AS cardNo, name FROM members WHERE id = ?')
-        .get(row.referrer_id) as MemberDetail['referrer'])
-    : null
+  const s = detailStatements(db)
+  const ref = row.referrer_id ? (s.referrer.get(row.referrer_id) as MemberDetail['referrer']) : null
   return {
     ...toListItem(row),
     // The drawer shows what the member can spend now, even before the daily expiry has run.
@@ -127,27 +143,11 @@ export function getMember(db: Db, input: { id: number }): MemberDetail {
     pointsDebt: row.points_debt as number,
     validUntil: row.valid_until == null ? null : formatYmd(intToYmd(row.valid_until as number)),
     referrer: ref ?? null,
-    referrals: s
-      .prepare('SELECT id, card_no AS cardNo, name FROM members WHERE referrer_id = ? ORDER BY id')
-      .all(id) as MemberDetail['referrals'],
-    cards: s
-      .prepare(
-        'SELECT card_no AS cardNo, status, issued_at AS issuedAt FROM member_cards WHERE member_id = ? ORDER BY issued_at',
-      )
-      .all(id) as MemberDetail['cards'],
-    replacements: s
-      .prepare(
-        `SELECT r.old_card_no AS oldCardNo, r.new_card_no AS newCardNo, r.fee_fen AS feeFen, r.reason, r.at, o.name AS operator
-         FROM card_replacements r LEFT JOIN operators o ON o.id = r.operator_id WHERE r.member_id = ? ORDER BY r.at`,
-      )
-      .all(id) as MemberDetail['replacements'],
+    referrals: s.referrals.all(id) as MemberDetail['referrals'],
+    cards: s.cards.all(id) as MemberDetail['cards'],
+    replacements: s.replacements.all(id) as MemberDetail['replacements'],
     consents: (
-      s
-        .prepare(
-          `SELECT e.channel, e.granted, e.at, o.name AS operator FROM consent_events e
-           LEFT JOIN operators o ON o.id = e.operator_id WHERE e.member_id = ? ORDER BY e.at, e.id`,
-        )
-        .all(id) as { channel: 'sms' | 'mail'; granted: number; at: number; operator: string | null }[]
+      s.consents.all(id) as { channel: 'sms' | 'mail'; granted: number; at: number; operator: string | null }[]
     ).map((c) => ({ ...c, granted: c.granted === 1 })),
     createdAt: row.created_at as number,
     updatedAt: row.updated_at as number,
