@@ -50,6 +50,38 @@ export function httpBridge(base = ''): Bridge {
     return (await res.json()) as Envelope<never>
   }
 
+  /** Tells this tab's progress listeners (the import screens) how far an upload is. */
+  function uploadProgress(done: number, total: number): void {
+    const payload = { task: '上传文件', phase: 'upload', done, total } as never
+    for (const listener of listeners.get('progress') ?? []) listener(payload)
+  }
+
+  /**
+   * `POST /api/upload` with the file as the body. XMLHttpRequest rather than fetch: only it
+   * reports how much of a big till file has gone up, which the import screen shows.
+   */
+  function upload(file: File): Promise<Envelope<never>> {
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest()
+      xhr.open('POST', `${base}/api/upload`)
+      xhr.withCredentials = true
+      xhr.setRequestHeader('Content-Type', 'application/octet-stream')
+      xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name))
+      xhr.setRequestHeader(CSRF_HEADER, csrf)
+      xhr.upload.addEventListener('progress', (e) => uploadProgress(e.loaded, e.lengthComputable ? e.total : file.size))
+      xhr.addEventListener('load', () => {
+        csrf = xhr.getResponseHeader(CSRF_HEADER) ?? csrf
+        if (!(xhr.getResponseHeader('Content-Type') ?? '').includes('application/json')) {
+          return reject(new Error(`HTTP ${xhr.status}`))
+        }
+        resolve(JSON.parse(xhr.responseText) as Envelope<never>)
+      })
+      xhr.addEventListener('error', () => reject(new Error('上传失败：与服务器的连接中断')))
+      uploadProgress(0, file.size)
+      xhr.send(file)
+    })
+  }
+
   return {
     async invoke(name, input) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' }
@@ -59,10 +91,7 @@ export function httpBridge(base = ''): Bridge {
       if (opens) {
         const file = await chooseFile(opens)
         if (file) {
-          const up = await post('/api/upload', file, {
-            'Content-Type': 'application/octet-stream',
-            'X-File-Name': encodeURIComponent(file.name),
-          })
+          const up = await upload(file)
           if (!up.ok) return up
           headers['X-Upload'] = (up.data as { upload: string }).upload
         }

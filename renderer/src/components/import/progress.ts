@@ -3,6 +3,7 @@ import type { Events } from '../../../../server/contract/contract'
 import { onProgress } from '@/api/client'
 
 const PHASES: Record<string, string> = { read: '读取表格', check: '检查数据', write: '写入数据库' }
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
 
 /**
  * Progress events from main while a sheet is read or imported, as a percentage and a Chinese line
@@ -21,9 +22,10 @@ export function useImportProgress(active: () => boolean) {
   })
   const phaseText = computed(() => {
     const p = progress.value
-    return p
-      ? `${PHASES[p.phase] ?? p.task}：${p.done.toLocaleString('zh-CN')} / ${p.total.toLocaleString('zh-CN')} 行`
-      : '准备中…'
+    if (!p) return '准备中…'
+    // An upload (a desk of the store server sending its file) counts bytes, not rows.
+    if (p.phase === 'upload') return `上传文件：${megabytes(p.done)} / ${megabytes(p.total)} MB`
+    return `${PHASES[p.phase] ?? p.task}：${p.done.toLocaleString('zh-CN')} / ${p.total.toLocaleString('zh-CN')} 行`
   })
   const reset = () => (progress.value = null)
   return { progress, percent, phaseText, reset }
