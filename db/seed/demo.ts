@@ -49,8 +49,8 @@ export interface DemoResult {
   birthdayCards: number
 }
 
-/** The first run's size: quick on a shop PC, big enough for every list to page. */
-export const FIRST_RUN_MEMBERS = 500
+/** `seed --demo`'s size unless --members says otherwise. */
+export const DEMO_MEMBERS = 2000
 
 /** Store sales by department over the last 13 months, with VIP sales a quarter to a third of them. */
 function seedStoreSales(db: Db, rnd: Random, actor: Actor): number {
