@@ -51,6 +51,8 @@ export interface DemoResult {
 
 /** `seed --demo`'s size unless --members says otherwise. */
 export const DEMO_MEMBERS = 2000
+/** The first run's 示例数据: quick on a shop PC, and still enough for every list to page. */
+export const FIRST_RUN_MEMBERS = 500
 
 /** Store sales by department over the last 13 months, with VIP sales a quarter to a third of them. */
 function seedStoreSales(db: Db, rnd: Random, actor: Actor): number {

@@ -5,7 +5,15 @@ import type { Actor } from '../actor'
 import type { Db } from '../handle'
 import type { GiftCategory } from '../rules/gifts'
 import { SMALL_REDEMPTION_MAX_BALANCE } from '../rules/gifts'
-import { createGift, eligibleGifts, issueGift, receiveStock, redeemGifts, storePhoto, updateGift } from '../services/gifts'
+import {
+  createGift,
+  eligibleGifts,
+  issueGift,
+  receiveStock,
+  redeemGifts,
+  storePhoto,
+  updateGift,
+} from '../services/gifts'
 import { giftPhotoPng, type PhotoShape } from './giftPhotos'
 import type { Random } from './random'
 
@@ -61,8 +69,14 @@ export const SAMPLE_GIFTS: SampleGift[] = [
     points: 1000,
     small: true,
   }),
-  g('R005', '陶瓷餐具四件套', 'redemption', 20, 10, [30, 60], HOME, [70, 130, 170], 'tin', { points: 2000, small: true }),
-  g('R006', '乐扣保鲜盒套装', 'redemption', 20, 10, [8, 14], HOME, [60, 160, 150], 'box', { points: 2000, small: true }),
+  g('R005', '陶瓷餐具四件套', 'redemption', 20, 10, [30, 60], HOME, [70, 130, 170], 'tin', {
+    points: 2000,
+    small: true,
+  }),
+  g('R006', '乐扣保鲜盒套装', 'redemption', 20, 10, [8, 14], HOME, [60, 160, 150], 'box', {
+    points: 2000,
+    small: true,
+  }),
   g('R007', '30元积分通用券', 'redemption', 30, 50, [200, 300], '本店财务部', [200, 60, 50], 'box', { points: 3000 }),
   g('R008', '40元积分通用券', 'redemption', 40, 50, [150, 250], '本店财务部', [190, 80, 40], 'box', { points: 4000 }),
   g('R009', '50元积分通用券', 'redemption', 50, 50, [150, 250], '本店财务部', [170, 40, 60], 'box', { points: 5000 }),
@@ -109,7 +123,11 @@ export function seedGifts(db: Db, rnd: Random, photosDir: string, actor: Actor):
       const file = join(scratch, `${s.code}.png`)
       writeFileSync(file, giftPhotoPng(s.colour, s.shape))
       updateGift(db, { code: s.code, photo: storePhoto(photosDir, file) }, actor)
-      receiveStock(db, { code: s.code, quantity: rnd.int(...s.receive), supplier: s.supplier, reason: '示例入库' }, actor)
+      receiveStock(
+        db,
+        { code: s.code, quantity: rnd.int(...s.receive), supplier: s.supplier, reason: '示例入库' },
+        actor,
+      )
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true })
