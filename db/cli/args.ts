@@ -13,6 +13,8 @@ export interface CliArgs {
   /** seed: sample purchase lines to generate */
   purchases?: number
   seed?: number
+  /** seed --demo: the whole demo store (gifts, maintainers, store sales, birthday cards) */
+  demo: boolean
   /** points expire: the day to lapse points up to (YYYY-MM-DD) */
   asOf?: string
   /** gifts receive: unit cost in fen, from --unit-cost (元) or --unit-cost-fen */
@@ -76,6 +78,7 @@ export type CommandOption =
   | 'labels'
   | 'offset'
   | 'reprint'
+  | 'demo'
   | 'apply'
   | 'role'
   | 'passwordStdin'
@@ -153,6 +156,7 @@ const read = (argv: readonly string[]) =>
       labels: { type: 'string' },
       offset: { type: 'string' },
       reprint: { type: 'boolean' },
+      demo: { type: 'boolean' },
       apply: { type: 'boolean' },
       role: { type: 'string' },
       'password-stdin': { type: 'boolean' },
@@ -202,6 +206,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     labels: v.labels?.trim(),
     offset: integer('offset', v.offset, 0),
     reprint: v.reprint ?? false,
+    demo: v.demo ?? false,
     apply: v.apply ?? false,
     role: roleOf(v.role),
     passwordStdin: v['password-stdin'] ?? false,

@@ -60,7 +60,13 @@ interface Command {
 }
 
 const COMMANDS: Command[] = [
-  { words: ['seed'], options: ['members', 'purchases', 'seed'], roles: ADMIN, database: 'create', run: seedCommand },
+  {
+    words: ['seed'],
+    options: ['members', 'purchases', 'seed', 'demo'],
+    roles: ADMIN,
+    database: 'create',
+    run: seedCommand,
+  },
   { words: ['import', 'members'], file: 'FILE', roles: IMPORTERS, database: 'create', run: importCommand },
   {
     words: ['import', 'purchases'],
@@ -291,11 +297,14 @@ function findCommand(args: CliArgs): { command: Command; file: string | undefine
   }
   if (args.apply && !command.options?.includes('apply')) throw new UsageError(`命令 ${name} 不接受选项 --apply`)
   if (args.reprint && !command.options?.includes('reprint')) throw new UsageError(`命令 ${name} 不接受选项 --reprint`)
+  if (args.demo && !command.options?.includes('demo')) throw new UsageError(`命令 ${name} 不接受选项 --demo`)
   if (args.passwordStdin && !command.options?.includes('passwordStdin'))
     throw new UsageError(`命令 ${name} 不接受选项 --password-stdin`)
   if (command.file && rest[0] !== undefined) command.check?.(rest[0])
-  if (name === 'seed' && args.members === undefined && args.purchases === undefined)
-    throw new UsageError('命令 seed 需要 --members N（要生成的会员数）或 --purchases N（要生成的消费行数）')
+  if (name === 'seed' && !args.demo && args.members === undefined && args.purchases === undefined)
+    throw new UsageError(
+      '命令 seed 需要 --members N（要生成的会员数）、--purchases N（要生成的消费行数）或 --demo（整套示例数据）',
+    )
   if (name === 'operators add' && args.role === undefined)
     throw new UsageError('命令 operators add 需要 --role admin|planner|viproom|clerk（管理员、企划、贵宾室、文员）')
   return { command, file: command.file ? rest[0] : undefined }

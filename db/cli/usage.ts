@@ -7,6 +7,10 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   seed --members N [--seed S]   生成 N 名示例会员（同一随机种子结果相同）
        [--purchases N]          再为全部会员生成 N 行近两年的示例消费（含退货、会员日与节假日高峰），
                                 经积分引擎计入积分；只给 --purchases 时为已有会员补生成消费
+  seed --demo [--seed S] [--members N] [--purchases N]
+                                在空数据库中生成整套示例数据（默认 2,000 名会员，每人约 10 行消费）：
+                                另有带照片和库存的礼品目录及若干兑换单、维护人及其VIP与维护记录、
+                                近 13 个月各课别全店销售、本月生日贺卡打印记录；同一随机种子结果相同
   import members FILE           从 .xlsx / .csv 文件导入会员（重复导入按卡号更新）
   import purchases FILE         从收银导出的 .xlsx / .csv 导入消费并计算积分（已导入的单号行不重复）
   points check                  按积分流水重算全部余额并列出不一致（有不一致时退出码为 1）
@@ -83,6 +87,7 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
 示例：
   npm run cli -- --db ./vipdesk.sqlite seed --members 500
   npm run cli -- --db ./vipdesk.sqlite seed --members 500 --purchases 5000
+  npm run cli -- --db ./vipdesk.sqlite seed --demo --seed 7
   npm run cli -- --db ./vipdesk.sqlite --json import members 会员名单.xlsx
   npm run cli -- --db ./vipdesk.sqlite --json import purchases 收银流水.csv
   npm run cli -- --db ./vipdesk.sqlite --json members list > members.json

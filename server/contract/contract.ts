@@ -3,6 +3,7 @@
  * preload exposes exactly these names, and the renderer's client takes its types from here.
  * Only types come from db/; the runtime part is the role list of each call.
  */
+import type { DemoResult } from '../../db/seed/demo'
 import type { AuditEntry, AuditQuery } from '../../db/services/audit'
 import type { ChangeTopic } from './changes'
 import type { OperatorInfo } from '../../db/services/operators'
@@ -188,7 +189,8 @@ export const contract = {
   'data:info': call<void, DataInfo>(ADMIN_ONLY),
   'data:backup': call<void, { file: string } | null>(ADMIN_ONLY),
   'data:restore': call<void, { restored: boolean }>(ADMIN_ONLY, { opens: DB_FILES }),
-  'data:seedSample': call<{ members?: number; purchases?: number }, { members: number; purchases: number }>(ADMIN_ONLY),
+  /** The demo store; `membersOnly`: sample members and purchases alone (empty gift room and maintainers). */
+  'data:seedSample': call<{ members?: number; purchases?: number; membersOnly?: boolean }, DemoResult>(ADMIN_ONLY),
 
   // purchases, desk entry, member history, points (handlers/purchases.ts)
   /** What saving would earn, with the explanation ("1,280 元 × 2 (会员日) = 2,560"); writes nothing. */

@@ -10,7 +10,7 @@ test('card replacement: a lost card is replaced for a fee, and the old number st
   const { page } = app
   const members = new MembersPage(page)
   const { drawer } = members
-  await new FirstRunPage(page).openStore('admin-pass', { sample: true })
+  await new FirstRunPage(page).openStore('admin-pass', { sample: 'members' })
 
   await members.rows.first().click()
   await expect(drawer.status).toHaveText('正常')

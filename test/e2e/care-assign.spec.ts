@@ -11,7 +11,7 @@ test('高端VIP维护: a planner registers staff, auto-assigns, edits a row, app
   const { page } = app
   const shell = new Shell(page)
   const care = new CareAssignPage(page)
-  await new FirstRunPage(page).openStore('admin-pass', { sample: true })
+  await new FirstRunPage(page).openStore('admin-pass', { sample: 'members' })
   await shell.open('settings')
   const settings = new SettingsPage(page)
   await settings.open('operators')

@@ -56,7 +56,7 @@ test('我的VIP: a maintainer logs in, sees their VIPs, logs a contact and finds
   const shell = new Shell(page)
   const settings = new SettingsPage(page)
   const mine = new CareMinePage(page)
-  await new FirstRunPage(page).openStore('admin-pass', { sample: true })
+  await new FirstRunPage(page).openStore('admin-pass', { sample: 'members' })
   await shell.open('settings')
   await settings.open('operators')
   await settings.addOperator('刘芳', 'clerk', 'clerk-pass')

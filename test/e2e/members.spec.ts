@@ -20,7 +20,7 @@ test('members: create with the keyboard form, find by phone tail, card and name,
   const { page } = app
   const members = new MembersPage(page)
   const { form, drawer } = members
-  await new FirstRunPage(page).openStore('admin-pass', { sample: true })
+  await new FirstRunPage(page).openStore('admin-pass', { sample: 'members' })
   const takenCard = (await members.rows.first().locator('td').first().textContent())!.trim()
 
   await members.openCreate()

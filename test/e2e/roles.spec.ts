@@ -13,7 +13,7 @@ test('roles: a clerk and a VIP-room operator see only their jobs, and main refus
   const members = new MembersPage(page)
   const settings = new SettingsPage(page)
   const login = new LoginPage(page)
-  await new FirstRunPage(page).openStore('admin-pass', { sample: true })
+  await new FirstRunPage(page).openStore('admin-pass', { sample: 'members' })
 
   await shell.open('settings')
   await expect(settings.tabs).toHaveText([

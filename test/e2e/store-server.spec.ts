@@ -47,7 +47,7 @@ test('store server: the server PC sets up the store, a second desk logs in, both
   const first = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 820 } })
   const page = await first.newPage()
   await page.goto(url)
-  await new FirstRunPage(page).openStore('admin-pass', { sample: true })
+  await new FirstRunPage(page).openStore('admin-pass', { sample: 'members' })
   const members = new MembersPage(page)
   const name = (await members.rows.first().locator('td').nth(1).textContent())!.trim()
   expect(name).not.toBe('')

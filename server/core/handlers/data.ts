@@ -6,9 +6,24 @@ import { closeDatabase } from '../../../db/open'
 import { restoreDatabase } from '../../../db/restore'
 import { recordAudit } from '../../../db/services/audit'
 import { seedMembers } from '../../../db/seed'
+import { FIRST_RUN_MEMBERS, seedDemo, type DemoResult } from '../../../db/seed/demo'
 import { seedPurchases } from '../../../db/seed/purchases'
+import { photosDirOf } from '../../../db/services/gifts/photos'
 import { actorOf } from '../context'
 import type { Handlers } from '../dispatch'
+
+const NOTHING_ELSE: DemoResult = {
+  members: 0,
+  purchases: 0,
+  gifts: 0,
+  issued: 0,
+  redemptions: 0,
+  staff: 0,
+  assigned: 0,
+  contacts: 0,
+  storeSales: 0,
+  birthdayCards: 0,
+}
 
 const DB_FILES = [{ name: 'vipdesk 数据库', extensions: ['sqlite', 'db'] }]
 
@@ -90,10 +105,24 @@ export const dataHandlers = {
     const count = ctx.state.db.sqlite.prepare('SELECT count(*) FROM members').pluck().get() as number
     if (count > 0) throw conflict('已有会员数据，不能再生成示例数据')
     const actor = actorOf(ctx)
-    const { members } = seedMembers(ctx.state.db, { members: input?.members ?? 500 }, actor)
-    // About ten purchase lines a member, so the purchases, points and tier screens have something to show.
-    const lines = input?.purchases ?? members * 10
-    const purchases = lines > 0 ? seedPurchases(ctx.state.db, { purchases: lines }, actor).purchases : 0
-    return { members, purchases }
+    const members = input?.members ?? FIRST_RUN_MEMBERS
+    if (input?.membersOnly) {
+      // Members and purchases only: for practising the gift room and the maintainers from scratch.
+      seedMembers(ctx.state.db, { members }, actor)
+      const lines = input.purchases ?? members * 10
+      const purchases = seedPurchases(ctx.state.db, { purchases: lines }, actor).purchases
+      return { ...NOTHING_ELSE, members, purchases }
+    }
+    // The demo store of `seed --demo`, smaller: members with about ten purchase lines each, the
+    // gift room, maintainers, store sales and this month's birthday cards.
+    return seedDemo(
+      ctx.state.db,
+      {
+        members,
+        purchases: input?.purchases,
+        photosDir: photosDirOf(ctx.state.dbFile),
+      },
+      actor,
+    )
   },
 } satisfies Partial<Handlers>

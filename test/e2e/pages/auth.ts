@@ -23,9 +23,10 @@ export class FirstRunPage {
     await this.submit.click()
   }
 
-  /** Answers the 生成示例数据？ dialog. */
-  async answerSampleOffer(accept: boolean) {
+  /** Answers the 生成示例数据？ dialog: the demo store, members and purchases only, or no. */
+  async answerSampleOffer(accept: Sample) {
     const button = this.page.getByTestId(accept ? 'seed-yes' : 'seed-no')
+    if (accept === 'members') await this.page.getByTestId('seed-members-only').click()
     if (accept) {
       // Seeding takes a while and must not be asked for twice: one click, then wait. The dialog
       // stays open (its button loading) until the seeding call has returned.
@@ -46,12 +47,15 @@ export class FirstRunPage {
    * The whole first start as flows other than the first-run one need it: an admin, with or
    * without sample members, and the member list on screen.
    */
-  async openStore(password: string, options: { sample: boolean }) {
+  async openStore(password: string, options: { sample: Sample }) {
     await this.createAdmin(password)
     await this.answerSampleOffer(options.sample)
     await expect(this.page.getByTestId('members-view')).toBeVisible()
   }
 }
+
+/** true: the whole demo store; 'members': sample members and purchases only; false: none. */
+export type Sample = boolean | 'members'
 
 /** 登录 */
 export class LoginPage {

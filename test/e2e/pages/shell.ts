@@ -12,7 +12,8 @@ export class Shell {
 
   constructor(readonly page: Page) {
     this.sidebar = page.getByTestId('sidebar')
-    this.navItems = this.sidebar.locator('[data-testid^="nav-"]')
+    // The menu entries, not the low-stock badge inside 礼品库存 (nav-gifts-low).
+    this.navItems = this.sidebar.locator('[data-testid^="nav-"]:not([data-testid="nav-gifts-low"])')
     this.operator = page.getByTestId('header-operator')
     this.role = page.getByTestId('header-role')
   }
