@@ -141,6 +141,15 @@ export type TillImportPreview = PurchaseImportPreview & {
 type Id = { id: number }
 type Reason = { id: number; reason: string }
 export type ExportFormat = 'xlsx' | 'csv'
+/** A list export: the format, and phones in full (only roles that may reveal them). */
+export interface ListExportInput {
+  format: ExportFormat
+  full?: boolean
+}
+export interface ListExportResult {
+  file: string
+  count: number
+}
 
 /** A gift sheet's preview, with the token for the calls that follow and its first lines as read. */
 export type GiftSheetPreview = GiftImportPreview & {
@@ -176,6 +185,8 @@ export const contract = {
     { format: ExportFormat; filter: MemberListQuery; full?: boolean },
     { file: string; count: number } | null
   >(ALL_ROLES),
+  /** The 课别 the purchases name, for the member list's 消费课别 filter. */
+  'members:departments': call<void, string[]>(ALL_ROLES),
 
   'operators:list': call<void, OperatorInfo[]>(ADMIN_ONLY),
   'operators:create': call<{ name: string; password: string; role: Role }, OperatorInfo>(ADMIN_ONLY),
@@ -236,6 +247,11 @@ export const contract = {
   'tiers:sleeping': call<SleepingQuery, { rows: SleepingMember[]; total: number; months: number; cutoff: string }>(
     ALL_ROLES,
   ),
+  /** Save dialog in main; phones masked unless `full` (REVEALERS only, checked in the handler). */
+  'tiers:sleepingExport': call<ListExportInput & Omit<SleepingQuery, 'page' | 'pageSize'>, ListExportResult | null>(
+    ALL_ROLES,
+  ),
+  'tiers:expiredExport': call<ListExportInput, ListExportResult | null>(ALL_ROLES),
   /** The yearly tier review now (idempotent per review day). */
   'tiers:review': call<ReviewInput, ReviewRun>(['admin', 'planner']),
   // gifts (handlers/gifts.ts)
@@ -305,6 +321,9 @@ export const contract = {
   /** The report to a printer through the system print dialog; false when cancelled. */
   'care:leaguePrint': call<{ month: string }, { printed: boolean }>(CARE_PLANNERS),
   'care:cakeList': call<CakeListInput, CakeList>(ALL_ROLES),
+  /** With phone (masked unless `full`) and address, for the delivery run. */
+  'care:cakeListExport': call<ListExportInput & CakeListInput, ListExportResult | null>(ALL_ROLES),
+  'care:myVipsExport': call<ListExportInput & { staffId?: number }, ListExportResult | null>(ALL_ROLES),
   'care:cakeGifts': call<void, { gifts: CakeGift[]; cakeCode: string | null; flowersCode: string | null }>(
     GIFT_KEEPERS,
   ),
@@ -322,6 +341,7 @@ export const contract = {
   /** Login accounts a staff member may be linked to (planners cannot list operators in full) */
   'care:operatorChoices': call<void, { id: number; name: string; staffName: string | null }[]>(CARE_PLANNERS),
   'care:highValue': call<void, HighValueList>(CARE_PLANNERS),
+  'care:highValueExport': call<ListExportInput, ListExportResult | null>(CARE_PLANNERS),
   'care:assign': call<AssignInput, AssignResult>(CARE_PLANNERS),
   'care:move': call<AssignInput, AssignResult>(CARE_PLANNERS),
   'care:release': call<ReleaseInput, { memberId: number; staffName: string }>(CARE_PLANNERS),

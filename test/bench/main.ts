@@ -23,6 +23,7 @@ import { careMineSection } from './sections/careMine'
 import { giftCatalogueSection } from './sections/giftCatalogue'
 import { giftsSection } from './sections/gifts'
 import { importSection } from './sections/import'
+import { memberFiltersSection } from './sections/memberFilters'
 import { pageSection } from './sections/page'
 import { pointsSection } from './sections/points'
 import { purchaseImportSection } from './sections/purchaseImport'
@@ -34,6 +35,7 @@ import { serverSection } from './sections/server'
 const SECTIONS: BenchSection[] = [
   searchSection,
   pageSection,
+  memberFiltersSection,
   importSection,
   pointsSection,
   purchaseImportSection,

@@ -84,7 +84,8 @@ describe('exporting to CSV', () => {
     const result = await exportMembers(t.db, { file, format: 'csv', filter: { tier: '金卡' }, full: true }, t.admin)
     expect(result.count).toBe(1)
     const text = readFileSync(file, 'utf8')
-    expect(text).toContain(`13812345678,1990-01-02,公历,否,${idNumberFor('19900102')}`)
+    // Digits-only phone and ID numbers carry a tab, so Excel keeps them as text (listFile.ts).
+    expect(text).toContain(`\t13812345678,1990-01-02,公历,否,\t${idNumberFor('19900102')}`)
     expect(text).not.toContain('V0002')
     const audit = listAudit(t.db, {}).rows.find((r) => r.action === 'export')!
     expect(audit.summary).toBe('导出会员名单1条（CSV，含完整手机号和身份证号）')

@@ -20,7 +20,7 @@ afterAll(() => t.close())
 
 /** The plain answer: SQLite's own plan for the same WHERE and ORDER BY. */
 function naive(q: MemberListQuery) {
-  const { where, params } = memberFilterSql(q)
+  const { where, params } = memberFilterSql(t.db, q)
   const size = q.pageSize ?? 50
   const offset = ((q.page ?? 1) - 1) * size
   const cards = t.db.sqlite
@@ -53,6 +53,9 @@ const FILTERS: MemberListQuery[] = [
   { source: '推荐', status: 'active' },
   { keyword: '王' },
   { status: 'closed' },
+  { ageFrom: 30, ageTo: 45, status: 'active' },
+  { ageTo: 40, smsConsent: true },
+  { spendMaxFen: 0, gender: '女' },
 ]
 
 describe('the member list', () => {

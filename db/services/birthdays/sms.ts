@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto'
-import { rename, rm, writeFile } from 'node:fs/promises'
-import ExcelJS from 'exceljs'
 import type { Actor } from '../../actor'
 import type { Db } from '../../handle'
 import {
@@ -13,7 +10,7 @@ import {
 } from '../../rules/birthdayMail'
 import { normalizePhone } from '../../rules/phone'
 import { recordAudit } from '../audit'
-import { csvField, escapeFormula, explainFileError } from '../members/export'
+import { writeListFile, type ListColumn } from '../exports/listFile'
 import { getSettings } from '../settings'
 import { birthdaysOfMonth, type BirthdayMember } from './month'
 
@@ -90,13 +87,21 @@ export function birthdaySmsList(db: Db, input: { month: string }): BirthdaySmsLi
   return { month: list.month, rows, segments, priceFen, costFen: segments * priceFen, noPhone }
 }
 
-const HEADERS = ['手机', '姓名', '卡号', '生日', '短信内容', '字数', '条数']
-const WIDTHS = [14, 10, 14, 12, 70, 6, 6]
-const cells = (r: BirthdaySms) => [r.phone, r.name, r.cardNo, r.dateThisYear, r.message, r.length, r.segments]
+/** The phone first, as gateways expect; written as text so Excel shows 13800138000, not 1.38E+10. */
+const COLUMNS: ListColumn<BirthdaySms>[] = [
+  { header: '手机', width: 14, value: (r) => r.phone, kind: 'phone' },
+  { header: '姓名', width: 10, value: (r) => r.name },
+  { header: '卡号', width: 14, value: (r) => r.cardNo },
+  { header: '生日', width: 12, value: (r) => r.dateThisYear },
+  { header: '短信内容', width: 70, value: (r) => r.message },
+  { header: '字数', width: 6, value: (r) => r.length },
+  { header: '条数', width: 6, value: (r) => r.segments },
+]
 
 /**
  * Writes the SMS list to .csv (UTF-8 with BOM, CRLF) or .xlsx. The file appears only when
- * complete, and the audit log records the count (phones are exported in full).
+ * complete, and the audit log records the count (phones are exported in full: they go to the
+ * gateway, and only BIRTHDAY_SENDERS may call this).
  */
 export async function exportBirthdaySms(
   db: Db,
@@ -104,24 +109,7 @@ export async function exportBirthdaySms(
   actor: Actor,
 ): Promise<BirthdaySmsList & { file: string }> {
   const list = birthdaySmsList(db, { month: input.month })
-  const temp = `${input.file}.${randomBytes(4).toString('hex')}.part`
-  try {
-    if (input.format === 'csv') {
-      const lines = [HEADERS, ...list.rows.map(cells)].map((row) => row.map(csvField).join(','))
-      await writeFile(temp, `\uFEFF${lines.join('\r\n')}\r\n`, 'utf8')
-    } else {
-      const wb = new ExcelJS.Workbook()
-      const ws = wb.addWorksheet('生日短信', { views: [{ state: 'frozen', ySplit: 1 }] })
-      ws.columns = WIDTHS.map((width) => ({ width }))
-      ws.addRow(HEADERS).font = { bold: true }
-      for (const r of list.rows) ws.addRow(cells(r).map((v) => (typeof v === 'string' ? escapeFormula(v) : v)))
-      await wb.xlsx.writeFile(temp)
-    }
-    await rename(temp, input.file)
-  } catch (e) {
-    await rm(temp, { force: true })
-    throw explainFileError(e, input.file)
-  }
+  await writeListFile({ ...input, sheet: '生日短信', columns: COLUMNS, batches: [list.rows], full: true })
   db.sqlite
     .prepare(
       `INSERT INTO birthday_sms_exports (month, messages, segments, unit_fen, cost_fen, operator_id, operator_name, at)

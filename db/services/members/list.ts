@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3'
+import { storeDayInt, storeZone } from '../../clock'
 import type { Db } from '../../handle'
 import { DEFAULT_TIERS, GENDERS, SOURCES, STATUSES } from '../../rules/members'
 import { toHalfWidth } from '../../rules/text'
+import { dayEndMs, dayStartMs } from '../../rules/tiers'
 import { statements } from '../../statements'
 import { parseInput, z } from '../../validate'
 import { toListItem, type MemberListItem } from './dto'
+import { boughtInIds, spendFilterIds } from './purchaseFilters'
 import type { MemberRowRaw } from './rows'
 
 const HI = '\uffff'
@@ -21,31 +24,57 @@ const SORTS = {
 } as const
 
 const yes = z.boolean().optional()
-const listSchema = z.object({
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(500).default(50),
-  sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS]).default('cardNo'),
-  order: z.enum(['asc', 'desc']).default('asc'),
-  keyword: z.string().max(40).optional(),
-  tier: z.string().max(10).optional(),
-  status: z.enum(STATUSES).optional(),
-  source: z.enum(SOURCES).optional(),
-  gender: z.enum(GENDERS).optional(),
-  province: z.string().max(20).optional(),
-  city: z.string().max(30).optional(),
-  birthMonth: z.number().int().min(1).max(12).optional(),
-  joinFrom: z
+const day = (what: string) =>
+  z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  joinTo: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  smsConsent: yes,
-  mailConsent: yes,
-  hasPhone: yes,
-})
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${what}应为 YYYY-MM-DD`)
+    .optional()
+const fen = z.number().int('消费金额最多两位小数').min(0, '消费金额不能为负').max(100_000_000_00).optional()
+const age = z.number().int('年龄应为整数').min(0, '年龄不能为负').max(150, '年龄最大 150').optional()
+const listSchema = z
+  .object({
+    page: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(500).default(50),
+    sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS]).default('cardNo'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    keyword: z.string().max(40).optional(),
+    tier: z.string().max(10).optional(),
+    status: z.enum(STATUSES).optional(),
+    source: z.enum(SOURCES).optional(),
+    gender: z.enum(GENDERS).optional(),
+    province: z.string().max(20).optional(),
+    city: z.string().max(30).optional(),
+    district: z.string().max(30).optional(),
+    birthMonth: z.number().int().min(1).max(12).optional(),
+    joinFrom: day('开卡日期'),
+    joinTo: day('开卡日期'),
+    /** The last purchase fell on or after / on or before this store day (never-bought members drop out) */
+    lastPurchaseFrom: day('最近消费日期'),
+    lastPurchaseTo: day('最近消费日期'),
+    /** Spend in the last 12 months, fen, both ends included; 0 keeps members who bought nothing */
+    spendMinFen: fen,
+    spendMaxFen: fen,
+    /** Whole years of age today, from the birthday (members without a birth year drop out) */
+    ageFrom: age,
+    ageTo: age,
+    /** Bought (a sale, not a return) in this 课别 in the last 12 months, as the purchases name it */
+    department: z.string().max(20).optional(),
+    smsConsent: yes,
+    mailConsent: yes,
+    hasPhone: yes,
+  })
+  .refine((f) => !f.lastPurchaseFrom || !f.lastPurchaseTo || f.lastPurchaseFrom <= f.lastPurchaseTo, {
+    message: '最近消费的起始日期不能晚于结束日期',
+    path: ['lastPurchaseTo'],
+  })
+  .refine((f) => f.spendMinFen === undefined || f.spendMaxFen === undefined || f.spendMinFen <= f.spendMaxFen, {
+    message: '近12个月消费的下限不能大于上限',
+    path: ['spendMaxFen'],
+  })
+  .refine((f) => f.ageFrom === undefined || f.ageTo === undefined || f.ageFrom <= f.ageTo, {
+    message: '年龄的下限不能大于上限',
+    path: ['ageTo'],
+  })
 export type MemberListQuery = z.input<typeof listSchema>
 export const memberTiersFallback = DEFAULT_TIERS
 
@@ -56,7 +85,10 @@ interface Term {
   column: string | null
 }
 
-function filterTerms(f: z.infer<typeof listSchema>): Term[] {
+const dayInt = (ymd: string) => Number(ymd.replace(/-/g, ''))
+const idList = (ids: number[]) => JSON.stringify(ids)
+
+function filterTerms(db: Db, f: z.infer<typeof listSchema>): Term[] {
   const terms: Term[] = []
   const eq = (column: string, v: unknown) => {
     if (v === undefined || v === '') return
@@ -68,6 +100,7 @@ function filterTerms(f: z.infer<typeof listSchema>): Term[] {
   eq('gender', f.gender)
   eq('province', f.province)
   eq('city', f.city)
+  eq('district', f.district)
   eq('birth_month', f.birthMonth)
   eq('sms_consent', f.smsConsent)
   eq('mail_consent', f.mailConsent)
@@ -82,6 +115,7 @@ function filterTerms(f: z.infer<typeof listSchema>): Term[] {
   if (f.joinFrom)
     terms.push({ sql: 'join_date >= ?', params: [Number(f.joinFrom.replace(/-/g, ''))], column: 'join_date' })
   if (f.joinTo) terms.push({ sql: 'join_date <= ?', params: [Number(f.joinTo.replace(/-/g, ''))], column: 'join_date' })
+  purchaseTerms(db, f, terms)
   const k = f.keyword ? toHalfWidth(f.keyword).replace(/\s/g, '') : ''
   if (!k) return terms
   const key = (sql: string, ...params: unknown[]) => terms.push({ sql, params, column: null })
@@ -112,12 +146,49 @@ function filterTerms(f: z.infer<typeof listSchema>): Term[] {
   return terms
 }
 
+/** The filters a call or SMS list is built from: last purchase, 12-month spend, age, 课别. */
+function purchaseTerms(db: Db, f: z.infer<typeof listSchema>, terms: Term[]): void {
+  const zone = () => storeZone(db)
+  if (f.lastPurchaseFrom) {
+    const at = dayStartMs(dayInt(f.lastPurchaseFrom), zone())
+    terms.push({ sql: 'last_purchase_at >= ?', params: [at], column: 'last_purchase_at' })
+  }
+  if (f.lastPurchaseTo) {
+    const at = dayEndMs(dayInt(f.lastPurchaseTo), zone())
+    terms.push({ sql: 'last_purchase_at < ?', params: [at], column: 'last_purchase_at' })
+  }
+  if (f.spendMinFen !== undefined || f.spendMaxFen !== undefined) {
+    const { ids, inside } = spendFilterIds(db, f.spendMinFen, f.spendMaxFen)
+    const sql = `id ${inside ? '' : 'NOT '}IN (SELECT value FROM json_each(?))`
+    terms.push({ sql, params: [idList(ids)], column: 'id' })
+  }
+  if (f.ageFrom !== undefined || f.ageTo !== undefined) {
+    // Age in whole years today: born on or before today's date `from` years ago, and after
+    // today's date `to + 1` years ago. Lunar birthdays count by their lunar year and date.
+    const today = storeDayInt(db)
+    const born = 'birth_year * 10000 + birth_month * 100 + birth_day'
+    if (f.ageFrom !== undefined) {
+      terms.push({ sql: `${born} <= ?`, params: [today - f.ageFrom * 10000], column: 'birth_year' })
+    }
+    if (f.ageTo !== undefined) {
+      terms.push({ sql: `${born} > ?`, params: [today - (f.ageTo + 1) * 10000], column: 'birth_year' })
+    }
+  }
+  if (f.department) {
+    terms.push({
+      sql: 'id IN (SELECT value FROM json_each(?))',
+      params: [idList(boughtInIds(db, f.department))],
+      column: 'id',
+    })
+  }
+}
+
 const whereOf = (terms: Term[]) => (terms.length ? `WHERE ${terms.map((t) => t.sql).join(' AND ')}` : '')
 const paramsOf = (terms: Term[]) => terms.flatMap((t) => t.params)
 
 /** WHERE clause and parameters for the member list filters (also used by export). */
-export function memberFilterSql(input: MemberListQuery): { where: string; params: unknown[] } {
-  const terms = filterTerms(parseInput(listSchema, input))
+export function memberFilterSql(db: Db, input: MemberListQuery): { where: string; params: unknown[] } {
+  const terms = filterTerms(db, parseInput(listSchema, input))
   return { where: whereOf(terms), params: paramsOf(terms) }
 }
 
@@ -129,7 +200,32 @@ export function memberOrderSql(input: MemberListQuery): string {
 }
 
 /** Filters that one index of their own answers as a covering search. */
-const OWN_INDEX = ['tier', 'status', 'source', 'birth_month', 'province', 'join_date', 'phone_last4']
+const OWN_INDEX = [
+  'tier',
+  'status',
+  'source',
+  'birth_month',
+  'province',
+  'join_date',
+  'phone_last4',
+  'last_purchase_at',
+]
+
+/** The columns members_filter holds (the rowid `id` is in every index). */
+const IN_FILTER_INDEX = new Set([
+  'status',
+  'sms_consent',
+  'mail_consent',
+  'gender',
+  'tier',
+  'source',
+  'birth_month',
+  'province',
+  'city',
+  'join_date',
+  'phone_last4',
+  'id',
+])
 
 /** Columns that member_filter_counts groups by (phone_last4 stands for its has_phone). */
 const SUMMARY = new Set([
@@ -163,7 +259,8 @@ function countSql(terms: Term[]): string {
   const own =
     (columns.size === 1 && OWN_INDEX.includes([...columns][0]!)) ||
     (columns.size === 2 && columns.has('province') && columns.has('city'))
-  const hint = terms.length && !keyword && !own ? 'INDEXED BY members_filter' : ''
+  const covered = [...columns].every((c) => c !== null && IN_FILTER_INDEX.has(c))
+  const hint = terms.length && !keyword && !own && covered ? 'INDEXED BY members_filter' : ''
   return `SELECT count(*) FROM members ${hint} ${whereOf(terms)}`
 }
 
@@ -229,7 +326,7 @@ const ALIGNED: Record<keyof typeof SORTS, string[]> = {
  */
 export function listMembers(db: Db, input: MemberListQuery): { rows: MemberListItem[]; total: number } {
   const f = parseInput(listSchema, input)
-  const terms = filterTerms(f)
+  const terms = filterTerms(db, f)
   const params = paramsOf(terms)
   const order = memberOrderSql(f)
   const s = db.sqlite

@@ -1,16 +1,13 @@
-import { randomBytes } from 'node:crypto'
-import { rename, rm, writeFile } from 'node:fs/promises'
-import ExcelJS from 'exceljs'
 import type { Actor } from '../../actor'
 import type { Db } from '../../handle'
 import { recordAudit } from '../audit'
-import { csvField, escapeFormula, explainFileError } from '../members/export'
+import { writeListFile, type ListColumn } from '../exports/listFile'
 import { expiringSoon, type ExpiringMember } from './expiry'
 
-const COLUMNS: { header: string; width: number; value: (m: ExpiringMember) => string | number }[] = [
+const COLUMNS: ListColumn<ExpiringMember>[] = [
   { header: '卡号', width: 14, value: (m) => m.cardNo },
   { header: '姓名', width: 10, value: (m) => m.name },
-  { header: '手机', width: 14, value: (m) => m.phone ?? '' },
+  { header: '手机', width: 14, value: (m) => m.phone ?? '', kind: 'phone' },
   { header: '即将过期积分', width: 14, value: (m) => m.points },
   { header: '过期日期', width: 12, value: (m) => m.expiresOn },
   { header: '当前积分', width: 10, value: (m) => m.balance },
@@ -32,25 +29,7 @@ export async function exportExpiring(
     rows.push(...got.rows)
     if (rows.length >= got.total || !got.rows.length) break
   }
-  const values = rows.map((m) => COLUMNS.map((c) => c.value(m)))
-  const temp = `${input.file}.${randomBytes(4).toString('hex')}.part`
-  try {
-    if (input.format === 'csv') {
-      const lines = [COLUMNS.map((c) => csvField(c.header)), ...values.map((v) => v.map(csvField))]
-      await writeFile(temp, `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`, 'utf8')
-    } else {
-      const wb = new ExcelJS.Workbook()
-      const ws = wb.addWorksheet('积分到期提醒', { views: [{ state: 'frozen', ySplit: 1 }] })
-      ws.columns = COLUMNS.map((c) => ({ width: c.width }))
-      ws.addRow(COLUMNS.map((c) => c.header)).font = { bold: true }
-      for (const v of values) ws.addRow(v.map((x) => (typeof x === 'string' ? escapeFormula(x) : x)))
-      await wb.xlsx.writeFile(temp)
-    }
-    await rename(temp, input.file)
-  } catch (e) {
-    await rm(temp, { force: true })
-    throw explainFileError(e, input.file)
-  }
+  await writeListFile({ ...input, sheet: '积分到期提醒', columns: COLUMNS, batches: [rows], full: false })
   recordAudit(
     db,
     actor,

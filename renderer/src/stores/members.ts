@@ -24,6 +24,15 @@ export type MemberFilters = Pick<
   | 'mailConsent'
   | 'joinFrom'
   | 'joinTo'
+  | 'city'
+  | 'district'
+  | 'lastPurchaseFrom'
+  | 'lastPurchaseTo'
+  | 'spendMinFen'
+  | 'spendMaxFen'
+  | 'ageFrom'
+  | 'ageTo'
+  | 'department'
 >
 export type StatusAction = 'close' | 'reportLost' | 'reactivate'
 

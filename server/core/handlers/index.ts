@@ -7,6 +7,7 @@ import { careMineHandlers } from './careMine'
 import { dataHandlers } from './data'
 import { giftsHandlers } from './gifts'
 import { giftSheetsHandlers } from './giftSheets'
+import { listExportHandlers } from './listExports'
 import { memberHandlers } from './members'
 import { purchasesHandlers } from './purchases'
 import { reportPrintHandlers } from './reportPrint'
@@ -25,6 +26,7 @@ export const handlers: Handlers = {
   ...purchasesHandlers,
   ...tillImportHandlers,
   ...tiersHandlers,
+  ...listExportHandlers,
   ...giftsHandlers,
   ...giftSheetsHandlers,
   ...careMineHandlers,

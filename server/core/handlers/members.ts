@@ -1,7 +1,3 @@
-import { storeDayInt } from '../../../db/clock'
-import { dayString } from '../../../db/rules/dates'
-import { basename } from 'node:path'
-import { forbidden } from '../../../db/errors'
 import {
   closeMember,
   createMember,
@@ -15,10 +11,11 @@ import {
   updateMember,
 } from '../../../db/services/members'
 import { exportMembers } from '../../../db/services/members/export'
-import { REVEALERS } from '../../../db/rules/roles'
+import { purchaseDepartments } from '../../../db/services/members/purchaseFilters'
 import { actorOf } from '../context'
 import type { Handlers } from '../dispatch'
 import type { ImportPreview } from '../../../db/services/members/import'
+import { saveListAs } from './listExports'
 import { commitSheet, dropSheet, pickSheet, remapSheet } from '../sheetImport'
 
 export const memberHandlers = {
@@ -38,17 +35,9 @@ export const memberHandlers = {
   'members:importCommit': (input, ctx) => commitSheet(ctx, 'members', input.token, input.mapping),
   'members:importCancel': (input, ctx) => dropSheet(ctx, input.token),
 
-  'members:export': async (input, ctx) => {
-    const actor = actorOf(ctx)
-    if (input.full && !REVEALERS.includes(actor.role)) throw forbidden('您的角色不能导出完整的手机号和身份证号')
-    const day = dayString(storeDayInt(ctx.state.db))
-    const file = await ctx.shell.pickSaveFile({
-      title: '导出会员名单',
-      defaultName: `会员名单-${day}.${input.format}`,
-      filters: [{ name: input.format === 'xlsx' ? 'Excel 工作簿' : 'CSV（逗号分隔）', extensions: [input.format] }],
-    })
-    if (!file) return null
-    const format = basename(file).toLowerCase().endsWith('.csv') ? 'csv' : input.format
-    return exportMembers(ctx.state.db, { file, format, filter: input.filter, full: !!input.full }, actor)
-  },
+  'members:export': (input, ctx) =>
+    saveListAs(ctx, input, '会员名单', (t) =>
+      exportMembers(ctx.state.db, { ...t, filter: input.filter }, actorOf(ctx)),
+    ),
+  'members:departments': (_input, ctx) => purchaseDepartments(ctx.state.db),
 } satisfies Partial<Handlers>

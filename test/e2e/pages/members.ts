@@ -50,6 +50,29 @@ export class MembersPage {
     await expect(this.drawer.name).toHaveText(name)
   }
 
+  /** One of the list's filters by its data-testid suffix (filter-department, filter-spend-min …). */
+  filter(name: string): Locator {
+    return this.page.getByTestId(`filter-${name}`)
+  }
+
+  /** Picks an option of a filter select by its label. */
+  async pickFilter(name: string, label: string) {
+    await this.filter(name).click()
+    await this.page.locator('.n-base-select-option').filter({ hasText: label }).first().click()
+  }
+
+  /**
+   * 导出 → format (and 包含完整… when full) → 选择保存位置并导出; waits for the call's own answer
+   * (data-result on the 导出 button). The test pushes the file the save dialog answers first.
+   */
+  async exportAs(format: 'xlsx' | 'csv', full: boolean) {
+    await this.exportButton.click()
+    await this.page.getByTestId(`export-format-${format}`).click()
+    if (full) await this.page.getByTestId('export-full').click()
+    await this.page.getByTestId('export-confirm').click()
+    await expect(this.exportButton).toHaveAttribute('data-result', 'saved')
+  }
+
   row(text: string): Locator {
     return this.rows.filter({ hasText: text })
   }

@@ -1,5 +1,5 @@
 import type { CascaderOption } from 'naive-ui'
-import { divisionOptions } from '../../../../db/rules/divisions'
+import { divisionOptions, divisions } from '../../../../db/rules/divisions'
 import { SOURCES, STATUS_LABELS, type MemberStatus } from '../../../../db/rules/members'
 import type { QuickHit } from '../../../../db/services/members'
 
@@ -40,6 +40,27 @@ export function matchLabel(hit: QuickHit): string {
     case 'name':
       return '姓名'
   }
+}
+
+/**
+ * The districts of one province for the list's 区县 filter, grouped by city (the same district
+ * name occurs in several cities: 南京市 and 徐州市 both have a 鼓楼区), valued "城市/区县".
+ */
+export function districtOptions(province: string | undefined) {
+  const cities = province ? divisions().get(province) : undefined
+  if (!cities) return []
+  return [...cities].flatMap(([city, districts]) =>
+    districts.length
+      ? [
+          {
+            type: 'group' as const,
+            label: city,
+            key: city,
+            children: districts.map((d) => ({ label: d, value: `${city}/${d}` })),
+          },
+        ]
+      : [],
+  )
 }
 
 // The division list is large; build the cascader tree once, when a screen first needs it.
