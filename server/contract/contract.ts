@@ -94,6 +94,7 @@ import type {
   StaffBrief,
 } from '../../db/services/care'
 import type { BirthdayPage, BirthdayPageInput } from '../../db/services/birthdays/month'
+import type { CardDesign } from '../../db/rules/birthdayMail'
 import type { BatchCard, BatchInput, BatchPlan, BatchSummary, PreviewInput } from '../../db/services/birthdays/batches'
 import type { MonthActuals, MonthEstimate } from '../../db/services/birthdays/costs'
 import type { BirthdayMailRules } from '../../db/rules/birthdayMail'
@@ -340,6 +341,8 @@ export const contract = {
   /** One member's card (and label) as printable HTML; `template`: an unsaved greeting to try. */
   'birthdays:preview': call<PreviewInput, { cards: string; labels: string | null; name: string }>(BIRTHDAY_SENDERS),
   /** Cards to a printer (system dialog), recorded as a batch once printed; then the labels. */
+  /** One card with sample data through the printer (desktop: system dialog; browser: a PDF tab); nothing recorded */
+  'birthdays:testPrint': call<{ design: CardDesign }, { printed: boolean }>(BIRTHDAY_SENDERS),
   'birthdays:print': call<BatchInput, { printed: boolean; labelsPrinted: boolean; batch: BatchSummary | null }>(
     BIRTHDAY_SENDERS,
   ),
