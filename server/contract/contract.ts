@@ -274,10 +274,9 @@ export const contract = {
   /** The redemption slip to the receipt printer (system print dialog); false when cancelled. */
   'gifts:printSlip': call<{ redemptionId: number }, { printed: boolean }>(GIFT_KEEPERS),
   /** 礼品册: the redemption gifts on offer in a validity period (yyyymmdd), as printable HTML. */
-  'gifts:catalogue': call<
-    CatalogueInput,
-    { html: string; count: number; pages: number; photoWarning: string | null }
-  >(ALL_ROLES),
+  'gifts:catalogue': call<CatalogueInput, { html: string; count: number; pages: number; photoWarning: string | null }>(
+    ALL_ROLES,
+  ),
   /** Save dialog in main; the catalogue as an A4 PDF (null when cancelled). */
   'gifts:catalogueSave': call<CatalogueInput, { file: string; count: number; pages: number } | null>(ALL_ROLES),
   /** The catalogue to a printer through the system print dialog; false when cancelled. */

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { InputOf } from '../../server/contract/contract'
+import type { InputOf, OutputOf } from '../../server/contract/contract'
 import { photosDirOf } from '../../db/services/gifts/photos'
 import { createMember } from '../../db/services/members/write'
 import { updateSettings } from '../../db/services/settings'
@@ -60,7 +60,7 @@ const plan = async (over: Partial<InputOf<'birthdays:prepare'>>) => {
     CLERK,
   )
   if (!r.ok) throw new Error(r.error.message)
-  return r.data
+  return r.data as OutputOf<'birthdays:prepare'>
 }
 
 describe('the sender block without a store address', () => {
