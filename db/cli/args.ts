@@ -47,6 +47,12 @@ export interface CliArgs {
   reprint: boolean
   /** assign auto: write the proposal instead of only printing it */
   apply: boolean
+  /** birthdays --test-print: the one-card sample PDF to write */
+  testPrint?: string
+  /** settings store: the store's name, address, postal code (and --phone) for the sender block */
+  name?: string
+  address?: string
+  postcode?: string
   /** operators add: the new operator's role */
   role?: Role
   /** operators add / reset-password: read the password from stdin instead of prompting */
@@ -82,6 +88,10 @@ export type CommandOption =
   | 'apply'
   | 'role'
   | 'passwordStdin'
+  | 'testPrint'
+  | 'name'
+  | 'address'
+  | 'postcode'
 
 function translate(e: unknown): string {
   const err = e as { code?: string; message?: string }
@@ -159,6 +169,10 @@ const read = (argv: readonly string[]) =>
       demo: { type: 'boolean' },
       apply: { type: 'boolean' },
       role: { type: 'string' },
+      'test-print': { type: 'string' },
+      name: { type: 'string' },
+      address: { type: 'string' },
+      postcode: { type: 'string' },
       'password-stdin': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -177,6 +191,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (v.operator !== undefined && !v.operator.trim()) throw new UsageError('选项 --operator 需要操作员用户名')
   if (v.card !== undefined && !v.card.trim()) throw new UsageError('选项 --card 需要会员卡号')
   if (v.pdf !== undefined && !v.pdf.trim()) throw new UsageError('选项 --pdf 需要 PDF 文件路径')
+  if (v['test-print'] !== undefined && !v['test-print'].trim())
+    throw new UsageError('选项 --test-print 需要 PDF 文件路径')
   if (v.xlsx !== undefined && !v.xlsx.trim()) throw new UsageError('选项 --xlsx 需要 .xlsx 文件路径')
   if (v.sms !== undefined && !v.sms.trim()) throw new UsageError('选项 --sms 需要文件路径（.csv 或 .xlsx）')
   return {
@@ -209,6 +225,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     demo: v.demo ?? false,
     apply: v.apply ?? false,
     role: roleOf(v.role),
+    testPrint: v['test-print']?.trim(),
+    name: v.name,
+    address: v.address,
+    postcode: v.postcode,
     passwordStdin: v['password-stdin'] ?? false,
     help: v.help ?? false,
   }

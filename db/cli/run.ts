@@ -31,6 +31,7 @@ import { cardsRenewDueCommand, tiersReviewCommand } from './commands/tiers'
 import { reportKpiCommand } from './commands/reports'
 import { reportMonthlyCommand, reportTableCommand } from './commands/reportFiles'
 import { importStoreSalesCommand } from './commands/storeSales'
+import { settingsStoreCommand } from './commands/settings'
 import { operatorsAddCommand, operatorsListCommand, operatorsResetPasswordCommand } from './commands/operators'
 import { ADMIN, actorFor, IMPORTERS, REVEALERS, type CliContext } from './context'
 import { POINTS_ADJUSTERS } from '../services/points/adjust'
@@ -199,7 +200,7 @@ const COMMANDS: Command[] = [
   // The list has no phone numbers; --sms (full numbers) and --pdf (a recorded print run) check BIRTHDAY_SENDERS.
   {
     words: ['birthdays'],
-    options: ['month', 'sms', 'pdf', 'design', 'labels', 'offset', 'reprint'],
+    options: ['month', 'sms', 'pdf', 'design', 'labels', 'offset', 'reprint', 'testPrint'],
     database: 'existing',
     run: birthdaysCommand,
   },
@@ -235,6 +236,14 @@ const COMMANDS: Command[] = [
     database: 'create',
     password: true,
     run: operatorsAddCommand,
+  },
+  // With no option it only shows the values; the service checks each given one.
+  {
+    words: ['settings', 'store'],
+    options: ['name', 'address', 'postcode', 'phone'],
+    roles: ADMIN,
+    database: 'existing',
+    run: settingsStoreCommand,
   },
   { words: ['operators', 'list'], roles: ADMIN, database: 'existing', run: operatorsListCommand },
   {

@@ -48,7 +48,15 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
                                 （.csv 或 .xlsx，含字数、条数与费用）；--json 输出数组；
                                 --pdf 为同意邮寄且地址可用、本次生日尚未打印的会员生成贺卡（默认对折贺卡），
                                 --labels 另存信封或标签（文件名加"-信封标签"，--offset 跳过首张已用的标签数），
-                                记为一个打印批次；--reprint 连同已打印过的一起重印
+                                记为一个打印批次；--reprint 连同已打印过的一起重印。
+                                纸张：对折贺卡为 A4 横向，双面打印、短边翻转，打印后对折成 A5；
+                                明信片为 148×100 毫米卡纸，双面打印（每张两页：祝福面、地址面）。
+                                正式打印前先用 --test-print 打一张样张核对纸张方向
+  birthdays --test-print FILE [--design folded-a5|postcard]
+                                生成一张示例数据的样张 PDF（不选会员、不记批次），用来试纸张和双面方向
+  settings store [--name 名称] [--address 地址] [--postcode 邮编] [--phone 电话]
+                                门店信息（信封、标签、明信片寄件人一栏）：不带选项时显示当前值；
+                                带选项时检查并保存（邮编 6 位数字；记入操作日志）。未设置地址时寄件人只有门店名称
   report kpi --month YYYY-MM    会员计划月度指标：会员数、活跃卡（近12个月有消费）、新开卡、沉睡会员、VIP销售额、
                                 全店销售额、VIP业绩占比、积分发放/兑换/过期/余额（本月计到今天）；
                                 --json 输出 {members, activeCards, newCards, sleeping, vipSales, storeSales, vipShare,

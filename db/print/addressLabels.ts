@@ -2,7 +2,7 @@ import { LABEL_LAYOUT_LABELS, labelsPerSheet, type LabelLayout } from '../rules/
 import { addressLines, postalDigits, recipientLine, senderLines } from '../rules/mailBlock'
 import { addressLength, addressSideCss, addressSideHtml } from './addressSide'
 import type { CardRecipient, CardSender } from './birthdayCards'
-import { escapeHtml as esc, FONT_SERIF, printDocument } from './document'
+import { escapeHtml as esc, FAUX_BOLD, FONT_SERIF, printDocument } from './document'
 
 /**
  * Addressing for the birthday cards: a DL (5号) envelope per recipient, or A4 sheets of
@@ -65,9 +65,9 @@ function sheetCss(s: Sheet): string {
 /* Each label clips (a paint layer each, which costs; ~100 sheets are fine) so nothing reaches the next one. */
 .label { position: relative; overflow: hidden; display: flex; flex-direction: column; justify-content: center; }
 .label p { margin: 0; }
-.zip { font-weight: 700; letter-spacing: 0.32em; }
+.zip { ${FAUX_BOLD} letter-spacing: 0.32em; }
 .lines { overflow: hidden; }
-.who { font-family: ${FONT_SERIF}; font-weight: 700; letter-spacing: 0.08em; overflow-wrap: anywhere; }
+.who { font-family: ${FONT_SERIF}; ${FAUX_BOLD} letter-spacing: 0.08em; overflow-wrap: anywhere; }
 .label .from { position: absolute; left: 0; right: 0; bottom: 0; color: #6b6b6b; white-space: nowrap; border-top: 0.2mm solid #ddd; }
 @media screen { body { background: #e8e8e8; } .sheet { margin: 6mm auto; background: #fff; outline: 0.2mm dashed #bbb; }
   .label { outline: 0.1mm dotted #ccc; } }

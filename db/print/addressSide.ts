@@ -1,6 +1,6 @@
 import { addressLines, postalDigits, recipientLine, senderLines } from '../rules/mailBlock'
 import type { CardRecipient, CardSender } from './birthdayCards'
-import { escapeHtml as esc, FONT_SERIF } from './document'
+import { escapeHtml as esc, FAUX_BOLD, FONT_SERIF } from './document'
 
 /**
  * The address side in the Chinese layout (GB/T 1416 envelopes, postcards): six red postal-code
@@ -80,7 +80,7 @@ ${s} .stamp { width: ${g.stamp[0]}mm; height: ${g.stamp[1]}mm; border: 0.3mm das
 ${s} .to { grid-column: 1 / -1; padding: ${g.toTop}mm ${g.toRight}mm 0 ${g.toLeft - g.left}mm; font-size: ${g.text}pt; line-height: 1.6; overflow-wrap: anywhere; }
 ${s} .to.long { font-size: ${g.text * 0.86}pt; }
 ${s} .to.xlong { font-size: ${g.text * 0.72}pt; line-height: 1.45; }
-${s} .to .who { margin-top: ${g.text * 0.25}mm; padding-left: 14%; font-family: ${FONT_SERIF}; font-weight: 700; font-size: ${g.who}pt; letter-spacing: 0.12em; line-height: 1.5; }
+${s} .to .who { margin-top: ${g.text * 0.25}mm; padding-left: 14%; font-family: ${FONT_SERIF}; ${FAUX_BOLD} font-size: ${g.who}pt; letter-spacing: 0.12em; line-height: 1.5; }
 ${s} .from { grid-column: 1 / -1; justify-self: end; max-width: 62%; margin-right: 2mm; text-align: right; font-size: ${g.from}pt; line-height: 1.5; color: #3b3b3b; }
 `
 }

@@ -1,72 +1,23 @@
-import { FONT_SERIF } from './document'
+import { GOLD, BURGUNDY } from './cardColours'
+import { CARD_ORNAMENTS as PNG } from './cardOrnamentImages'
+import { FAUX_BOLD, FONT_SERIF } from './document'
 
 /**
  * The look of the birthday cards: burgundy and muted gold on white card stock. No full-bleed
- * colour (office printers leave a white edge anyway), every ornament drawn once as a CSS
- * background data: URL so 2,000 cards cost Chromium one picture each, not 2,000 inline SVGs.
+ * colour (office printers leave a white edge anyway), every ornament a CSS background PNG
+ * (cardOrnamentsSvg.ts) that the PDF holds once and every page refers to: as vectors the same
+ * ornaments were redrawn on each page, 18 KB a card.
  * document.ts sets print-color-adjust: exact, so backgrounds print whatever the dialog says.
  */
 
-export const BURGUNDY = '#8c1d2c'
-export const GOLD = '#b08d57'
+export { BURGUNDY, GOLD } from './cardColours'
 
-const svgUrl = (svg: string) => `url("data:image/svg+xml,${encodeURIComponent(svg)}")`
-const r1 = (n: number) => Math.round(n * 10) / 10
+const png = (name: keyof typeof PNG) => `url("${PNG[name]}")`
 
-type Pt = [number, number]
-const pt = ([x, y]: Pt) => `${r1(x)} ${r1(y)}`
-
-/** A leaf as two quadratic curves from tip to tip: centre c, half-length a, half-width b, angle deg. */
-function leaf(c: Pt, a: number, b: number, deg: number): string {
-  const t = (deg * Math.PI) / 180
-  const u: Pt = [Math.cos(t), Math.sin(t)]
-  const v: Pt = [-u[1], u[0]]
-  const at = (k: number, l: number): Pt => [c[0] + k * u[0] + l * v[0], c[1] + k * u[1] + l * v[1]]
-  return `M${pt(at(-a, 0))}Q${pt(at(0, 2 * b))} ${pt(at(a, 0))}Q${pt(at(0, -2 * b))} ${pt(at(-a, 0))}Z`
-}
-
-/**
- * Two laurel branches rising from a bow into an open ring. One filled path for every leaf and one
- * stroked path for the stems and bow: a PDF draws each SVG element as its own operation, on every
- * page the picture appears on, so forty separate ellipses made 2,000 cards several times slower.
- */
-function laurelSvg(colour: string): string {
-  const R = 40
-  const rad = (d: number) => (d * Math.PI) / 180
-  const on = (d: number, r = R): Pt => [50 + r * Math.cos(rad(d)), 50 + r * Math.sin(rad(d))]
-  const fill: string[] = []
-  const stroke: string[] = []
-  for (const side of [-1, 1]) {
-    const from = 90 + side * 14
-    const to = 90 + side * 150
-    stroke.push(`M${pt(on(from))}A${R} ${R} 0 0 ${side > 0 ? 1 : 0} ${pt(on(to))}`)
-    for (let i = 0; i < 10; i++) {
-      const d = from + side * (6 + i * 13.5)
-      const size = 1 - i * 0.045
-      // Leaves alternate outside and inside the stem, pointing along it towards the top.
-      for (const out of [1, -1]) {
-        fill.push(leaf(on(d, R + out * 3.2 * size), 4.4 * size, 1.55 * size, d + side * 90 + out * side * -38))
-      }
-    }
-    const [bx, by] = on(to + side * 3)
-    fill.push(`M${r1(bx - 1.1)} ${r1(by)}a1.1 1.1 0 1 0 2.2 0a1.1 1.1 0 1 0 -2.2 0Z`)
-  }
-  // The bow where the branches cross.
-  stroke.push(
-    'M50 90.5c-3-3-7-3.5-7.5-1c-.4 2.4 4 2.6 7.5 1zM50 90.5c3-3 7-3.5 7.5-1c.4 2.4-4 2.6-7.5 1zM50 90.5l-4 6M50 90.5l4 6',
-  )
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><path d="${fill.join('')}" fill="${colour}"/><path d="${stroke.join('')}" fill="none" stroke="${colour}" stroke-width="0.7" stroke-linecap="round"/></svg>`
-}
-
-/** A hairline with a small diamond in the middle: the divider under titles. */
-const DIVIDER = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 6"><path d="M0 3H52M68 3H120" stroke="${GOLD}" stroke-width="0.5"/><path d="M60 0.6L62.4 3 60 5.4 57.6 3ZM54.5 2.2a.8 .8 0 1 0 0 1.6a.8 .8 0 1 0 0-1.6ZM65.5 2.2a.8 .8 0 1 0 0 1.6a.8 .8 0 1 0 0-1.6Z" fill="${GOLD}"/></svg>`
-
-const LAUREL = svgUrl(laurelSvg(GOLD))
-const LAUREL_FAINT = svgUrl(laurelSvg('#e6d8bd'))
 /** The monogram or logo, shared by every card: the logo's data: URL is written once, here. */
 export function logoCss(logo: string | null): string {
   if (!logo) return ''
-  return `.logo { background: url("${logo}") center / contain no-repeat; border: 0; }
+  return `.logo, .inside-left .laurel .logo { background: url("${logo}") center / contain no-repeat; }
 .logo span { display: none; }`
 }
 
@@ -77,27 +28,28 @@ export function logoCss(logo: string | null): string {
  * sized by length (birthdayCards.ts) so they stay inside.
  */
 const common = `
+body { font-synthesis: none; }
 .page { break-after: page; break-inside: avoid; }
 .page:last-child { break-after: auto; }
 .frame { height: 100%; border: 0.3mm solid ${GOLD}; outline: 0.15mm solid ${GOLD}; outline-offset: -1.4mm;
   display: flex; flex-direction: column; align-items: center; }
-.logo { display: flex; align-items: center; justify-content: center; border-radius: 50%; border: 0.35mm solid ${GOLD};
-  color: ${BURGUNDY}; font-family: ${FONT_SERIF}; font-weight: 700; margin: 0 auto; flex: none; }
-.logo span { border-radius: 50%; border: 0.2mm solid ${GOLD}; width: 82%; height: 82%;
+.logo { display: flex; align-items: center; justify-content: center; background: ${png('rings')} center / contain no-repeat;
+  color: ${BURGUNDY}; font-family: ${FONT_SERIF}; ${FAUX_BOLD} margin: 0 auto; flex: none; }
+.logo span { width: 82%; height: 82%;
   display: flex; align-items: center; justify-content: center; }
-.store { font-family: ${FONT_SERIF}; color: ${BURGUNDY}; font-weight: 700; letter-spacing: 0.18em; text-indent: 0.18em; text-align: center; }
-.divider { height: 2.2mm; background: ${svgUrl(DIVIDER)} center / contain no-repeat; flex: none; }
-.laurel { background: ${LAUREL} center / contain no-repeat; display: flex; flex-direction: column; align-items: center;
+.store { font-family: ${FONT_SERIF}; color: ${BURGUNDY}; ${FAUX_BOLD} letter-spacing: 0.18em; text-indent: 0.18em; text-align: center; }
+.divider { height: 2.2mm; background: ${png('divider')} center / contain no-repeat; flex: none; }
+.laurel { background: ${png('laurel')} center / contain no-repeat; display: flex; flex-direction: column; align-items: center;
   justify-content: center; flex: none; }
-.laurel.faint { background-image: ${LAUREL_FAINT}; }
+.laurel.faint { background-image: ${png('laurelFaint')}; }
 .greeting { font-family: ${FONT_SERIF}; color: #2b2b2b; align-self: stretch; }
 .greeting p { margin: 0; text-indent: 2em; text-align: justify; overflow-wrap: anywhere; }
 .greeting p.salute { text-indent: 0; }
 .sign { font-family: ${FONT_SERIF}; text-align: right; color: #2b2b2b; align-self: stretch; }
 .sign .when { color: #777; }
 .gift { border: 0.3mm solid ${GOLD}; background: #faf6ee; text-align: center; color: #3b3b3b; overflow-wrap: anywhere; }
-.gift .title { font-family: ${FONT_SERIF}; color: ${BURGUNDY}; font-weight: 700; letter-spacing: 0.3em; }
-.gift .what { font-family: ${FONT_SERIF}; font-weight: 700; color: #2b2b2b; }
+.gift .title { font-family: ${FONT_SERIF}; color: ${BURGUNDY}; ${FAUX_BOLD} letter-spacing: 0.3em; }
+.gift .what { font-family: ${FONT_SERIF}; ${FAUX_BOLD} color: #2b2b2b; }
 .gift .when { color: #6b6b6b; }
 .latin { font-family: ${FONT_SERIF}; letter-spacing: 0.42em; text-indent: 0.42em; color: ${GOLD}; text-transform: uppercase; }
 @media screen { body { background: #e8e8e8; } .page { margin: 6mm auto; background: #fff; } }
@@ -112,7 +64,7 @@ export const FOLDED_CSS = `${common}
 .cover .store { margin-top: 4mm; font-size: 15pt; }
 .cover .divider { width: 44mm; margin-top: 3mm; }
 .cover .laurel { width: 96mm; height: 96mm; margin-top: 9mm; }
-.cover h1 { margin: -2mm 0 0; font-family: ${FONT_SERIF}; font-weight: 700; font-size: 34pt; letter-spacing: 0.16em;
+.cover h1 { margin: -2mm 0 0; font-family: ${FONT_SERIF}; ${FAUX_BOLD} font-size: 34pt; letter-spacing: 0.16em;
   text-indent: 0.16em; color: ${BURGUNDY}; line-height: 1.2; }
 .cover .laurel .latin { font-size: 8pt; margin-top: 2mm; }
 .cover .foot { margin-top: auto; font-size: 8.5pt; letter-spacing: 0.5em; text-indent: 0.5em; color: ${GOLD}; font-family: ${FONT_SERIF}; }
@@ -122,7 +74,7 @@ export const FOLDED_CSS = `${common}
 .back .contact { margin-top: 1.5mm; font-size: 7.5pt; color: #777; text-align: center; line-height: 1.6; }
 .inside-left .frame { justify-content: center; padding: 9mm; }
 .inside-left .laurel { width: 62mm; height: 62mm; }
-.inside-left .laurel .logo { width: 16mm; height: 16mm; font-size: 18pt; border: 0; }
+.inside-left .laurel .logo { width: 16mm; height: 16mm; font-size: 18pt; background-image: ${png('innerRing')}; }
 .inside-left .gift { margin-top: 12mm; width: 100mm; padding: 5mm 6mm; }
 .gift .title { font-size: 11pt; }
 .gift .what { font-size: 13pt; margin-top: 2.5mm; }
@@ -146,7 +98,7 @@ export const POSTCARD_CSS = `${common}
 .front .side .logo { width: 10mm; height: 10mm; font-size: 11pt; }
 .front .side .store { font-size: 8pt; margin-top: 1.5mm; letter-spacing: 0.1em; text-indent: 0.1em; }
 .front .side .laurel { width: 33mm; height: 33mm; margin-top: 4mm; }
-.front .side h1 { margin: 0; font-family: ${FONT_SERIF}; font-weight: 700; font-size: 15pt; color: ${BURGUNDY};
+.front .side h1 { margin: 0; font-family: ${FONT_SERIF}; ${FAUX_BOLD} font-size: 15pt; color: ${BURGUNDY};
   letter-spacing: 0.08em; text-indent: 0.08em; line-height: 1.1; }
 .front .side .latin { font-size: 5pt; margin-top: 3mm; letter-spacing: 0.3em; text-indent: 0.3em; }
 .front .main { flex: 1; padding-left: 6mm; display: flex; flex-direction: column; min-width: 0; }

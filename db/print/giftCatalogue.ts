@@ -45,6 +45,15 @@ export interface CatalogueDocument {
   html: string
   count: number
   pages: number
+  /** "3 件礼品没有照片…" before printing, or null when every gift has its photo */
+  photoWarning: string | null
+}
+
+/** Gifts printed without a photo (none set, or its file gone) print the "图片待补" box instead. */
+export function photoWarning(names: string[]): string | null {
+  if (!names.length) return null
+  const shown = names.slice(0, 5).join('、') + (names.length > 5 ? ' 等' : '')
+  return `${names.length} 件礼品没有照片（${shown}），礼品册上会印成"图片待补"。请先在「库存」中为它们添加照片，再打印或保存。`
 }
 
 interface CatalogueGift {
@@ -166,5 +175,6 @@ export function giftCatalogueHtml(db: Db, input: CatalogueInput & { photosDir: s
     page: LAYOUT.page,
     body: sheets.join('\n'),
   })
-  return { html, count: list.length, pages: pages.length }
+  const missing = list.filter((g) => !g.photo).map((g) => g.name)
+  return { html, count: list.length, pages: pages.length, photoWarning: photoWarning(missing) }
 }

@@ -1,4 +1,4 @@
-import { FONT_SERIF, type PageSetup } from './document'
+import { FAUX_BOLD, FONT_SERIF, type PageSetup } from './document'
 
 /**
  * The catalogue's page geometry in mm. Every block has a fixed height so giftCatalogue.ts can
@@ -54,7 +54,7 @@ h2.band small { margin-left: 2mm; font-size: 8pt; font-weight: 400; color: #8a8a
 .text { padding: 1.6mm 2.2mm 0; }
 .name { height: 8.6mm; font-size: 9pt; font-weight: 600; line-height: 4.3mm; overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }
 .price { margin-top: 0.6mm; height: 5.4mm; color: ${accent}; font-size: 8.5pt; display: flex; align-items: baseline; }
-.price b { font-size: 13pt; margin-right: 0.8mm; }
+.price b { font-size: 13pt; margin-right: 0.8mm; ${FAUX_BOLD} }
 .price .code { margin-left: auto; font-size: 6.5pt; color: #9a9a9a; }
 .terms { margin-top: 0.4mm; font-size: 6.5pt; line-height: 2.9mm; color: #6b6b6b; max-height: 5.8mm; overflow: hidden; }
 footer { position: absolute; left: 0; right: 0; bottom: 0; height: ${footer}mm; display: flex; justify-content: space-between; align-items: flex-end; font-size: 7.5pt; color: #8a8a8a; border-top: 0.3mm solid #e3dccb; padding-bottom: 0.5mm; }

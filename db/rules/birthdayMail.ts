@@ -81,6 +81,29 @@ export const CARD_DESIGNS = ['folded-a5', 'postcard'] as const
 export type CardDesign = (typeof CARD_DESIGNS)[number]
 export const CARD_DESIGN_LABELS: Record<CardDesign, string> = { 'folded-a5': '对折贺卡（A5）', postcard: '明信片' }
 
+/**
+ * How each design goes into the printer, said the same way in the print panel, the CLI and the
+ * README: both designs are two pages per card, printed on both sides of one sheet.
+ */
+export const PAPER_GUIDE: Record<CardDesign, { paper: string; duplex: string; fold: string }> = {
+  'folded-a5': {
+    paper: 'A4 纸（建议 200 克以上卡纸），横向',
+    duplex: '双面打印，短边翻转',
+    fold: '每张两页：第 1 页外封（封底在左、封面在右），第 2 页内页；打印后沿中线对折成 A5',
+  },
+  postcard: {
+    paper: '148×100 毫米明信片卡纸',
+    duplex: '双面打印（每张两页：祝福面、地址面）',
+    fold: '在打印机属性里把纸张设为 148×100 毫米，卡纸放手送纸盒',
+  },
+}
+
+/** One line for the CLI: the paper and the duplex setting. */
+export const PAPER_HINT: Record<CardDesign, string> = {
+  'folded-a5': `纸张：${PAPER_GUIDE['folded-a5'].paper}，${PAPER_GUIDE['folded-a5'].duplex}。`,
+  postcard: `纸张：${PAPER_GUIDE.postcard.paper}，${PAPER_GUIDE.postcard.duplex}。`,
+}
+
 /** Addressing (db/print/addressLabels.ts); the names are the CLI's --labels values. */
 export const LABEL_LAYOUTS = ['envelope', '3x7', '2x5'] as const
 export type LabelLayout = (typeof LABEL_LAYOUTS)[number]

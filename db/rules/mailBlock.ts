@@ -61,3 +61,20 @@ export function senderLines(s: SenderSettings): string[] {
     phone ? `电话 ${phone}` : '',
   ].filter((line) => line !== '')
 }
+
+/**
+ * Why a run's sender block would be wrong, or null. Envelopes, labels and a postcard's address side
+ * print the sender; without an address it says only the store's name, and mail the post cannot
+ * deliver has nowhere to come back to. A folded card alone prints no sender block.
+ */
+export function senderWarning(s: SenderSettings, run: { design: string; labels: string | null }): string | null {
+  if (!run.labels && run.design !== 'postcard') return null
+  if (clean(s.storeAddress)) return null
+  const what = [
+    run.labels ? (run.labels === 'envelope' ? '信封' : '标签') : '',
+    run.design === 'postcard' ? '明信片' : '',
+  ]
+    .filter(Boolean)
+    .join('和')
+  return `还没有设置门店地址：${what}上的寄件人只会印"${clean(s.storeName)}"，退回的邮件也无处可退。请先到 设置 → 门店 填写地址、邮编和电话（命令行：settings store --address … --postcode …）。`
+}

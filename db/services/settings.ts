@@ -214,7 +214,9 @@ export function updateSettings(db: Db, input: SettingsPatch, actor: Actor): Sett
   const patch = parseInput(settingsPatchSchema, input)
   return inTransaction(db, () => {
     const now = db.now().getTime()
-    const keys = Object.keys(patch) as (keyof Settings)[]
+    // Only the keys the caller gave: the partial schema still fills every other key with its default,
+    // and writing those would reset the rest of the settings (a greeting saved wiped the store address).
+    const keys = (Object.keys(patch) as (keyof Settings)[]).filter((k) => Object.hasOwn(input, k))
     for (const key of keys) {
       const value = JSON.stringify(patch[key])
       const existing = db.orm.select().from(settings).where(eq(settings.key, key)).get()

@@ -95,6 +95,7 @@ import type {
   StaffBrief,
 } from '../../db/services/care'
 import type { BirthdayPage, BirthdayPageInput } from '../../db/services/birthdays/month'
+import type { CardDesign } from '../../db/rules/birthdayMail'
 import type { BatchCard, BatchInput, BatchPlan, BatchSummary, PreviewInput } from '../../db/services/birthdays/batches'
 import type { MonthActuals, MonthEstimate } from '../../db/services/birthdays/costs'
 import type { BirthdayMailRules } from '../../db/rules/birthdayMail'
@@ -291,7 +292,9 @@ export const contract = {
   /** The redemption slip to the receipt printer (system print dialog); false when cancelled. */
   'gifts:printSlip': call<{ redemptionId: number }, { printed: boolean }>(GIFT_KEEPERS),
   /** 礼品册: the redemption gifts on offer in a validity period (yyyymmdd), as printable HTML. */
-  'gifts:catalogue': call<CatalogueInput, { html: string; count: number; pages: number }>(ALL_ROLES),
+  'gifts:catalogue': call<CatalogueInput, { html: string; count: number; pages: number; photoWarning: string | null }>(
+    ALL_ROLES,
+  ),
   /** Save dialog in main; the catalogue as an A4 PDF (null when cancelled). */
   'gifts:catalogueSave': call<CatalogueInput, { file: string; count: number; pages: number } | null>(ALL_ROLES),
   /** The catalogue to a printer through the system print dialog; false when cancelled. */
@@ -362,6 +365,8 @@ export const contract = {
   /** One member's card (and label) as printable HTML; `template`: an unsaved greeting to try. */
   'birthdays:preview': call<PreviewInput, { cards: string; labels: string | null; name: string }>(BIRTHDAY_SENDERS),
   /** Cards to a printer (system dialog), recorded as a batch once printed; then the labels. */
+  /** One card with sample data through the printer (desktop: system dialog; browser: a PDF tab); nothing recorded */
+  'birthdays:testPrint': call<{ design: CardDesign }, { printed: boolean }>(BIRTHDAY_SENDERS),
   'birthdays:print': call<BatchInput, { printed: boolean; labelsPrinted: boolean; batch: BatchSummary | null }>(
     BIRTHDAY_SENDERS,
   ),

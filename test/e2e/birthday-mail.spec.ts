@@ -148,7 +148,15 @@ test('生日关怀: a clerk lists next month, prints two cards with labels, mark
   await expect(page.getByTestId('birthday-card-preview')).toHaveAttribute('srcdoc', /data:image\/png;base64,/)
   await expect(birthdays.plan).toContainText('2 张贺卡 · 其中重印 0 · 标签 1 张 · 贺卡费用 4.00 元')
   await expect(birthdays.reprint).toHaveCount(0)
+  // Which paper and how it goes in, and no store address yet: the sender block would be the name only.
+  await expect(page.getByTestId('birthday-paper-postcard')).toContainText('148×100 毫米明信片卡纸')
+  await expect(page.getByTestId('birthday-sender-warning')).toContainText('还没有设置门店地址：标签和明信片上的寄件人')
   await saveScreenshot(page, 'birthday-print')
+  await birthdays.choose('folded-a5', 'none')
+  await expect(page.getByTestId('birthday-paper-folded-a5')).toContainText('双面打印，短边翻转')
+  await expect(page.getByTestId('birthday-sender-warning')).toHaveCount(0)
+  await birthdays.choose('postcard', '3x7', 2)
+  await expect(birthdays.plan).toContainText('标签 1 张')
 
   await birthdays.print()
   await expect.poll(() => app.printed.length, forWork(PRINT_RUN)).toBe(2)
@@ -197,6 +205,13 @@ test('生日关怀: a clerk lists next month, prints two cards with labels, mark
   expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
   await expect(birthdays.counts).toContainText('已打印 3')
   await expect(birthdays.counts).toContainText('待打印 0')
+
+  // A test print: one sample card through the printer, no batch recorded.
+  await birthdays.openPrint()
+  await page.getByTestId('birthday-test-print').click()
+  await expect.poll(() => app.printed.length, forWork(PRINT_RUN)).toBe(3)
+  expect(app.printed[2]).toContain('王小明')
+  await birthdays.closePanel()
 
   await birthdays.tab('costs')
   await expect(page.getByTestId('costs-cards')).toContainText('3 张（2 批）')

@@ -1,7 +1,14 @@
 import { writeFileExplained } from '../../fileErrors'
 import { resolve } from 'node:path'
 import { birthdayMailPdfs, labelsFileFor } from '../../print/birthdayMail'
-import { CARD_DESIGN_LABELS, CARD_DESIGNS, LABEL_LAYOUT_LABELS, LABEL_LAYOUTS } from '../../rules/birthdayMail'
+import { birthdayTestPrintHtml } from '../../print/birthdayTestPrint'
+import {
+  CARD_DESIGN_LABELS,
+  CARD_DESIGNS,
+  LABEL_LAYOUT_LABELS,
+  LABEL_LAYOUTS,
+  PAPER_HINT,
+} from '../../rules/birthdayMail'
 import { prepareBirthdayBatch, recordBirthdayBatch } from '../../services/birthdays/batches'
 import { photosDirOf } from '../../services/gifts/photos'
 import { forbidden } from '../../errors'
@@ -58,6 +65,7 @@ async function printCards(ctx: CliContext, month: string): Promise<void> {
   }
   if (ctx.args.offset !== undefined && !input.labels) throw new UsageError('选项 --offset 需与 --labels 一起使用')
   const run = prepareBirthdayBatch(ctx.db, input)
+  if (run.senderWarning) await ctx.say(`注意：${run.senderWarning}`)
   // Loaded only here: the other commands need no browser driver.
   const { openPdfRenderer } = await import('../../print/chromium')
   const renderer = await openPdfRenderer(ctx.io.env)
@@ -90,12 +98,27 @@ async function printCards(ctx: CliContext, month: string): Promise<void> {
   )
 }
 
+/** `--test-print FILE [--design …]`: one card with sample data, to try the paper; nothing recorded. */
+async function testPrint(ctx: CliContext): Promise<void> {
+  if (!BIRTHDAY_SENDERS.includes(ctx.actor.role)) throw forbidden(`操作员"${ctx.actor.name}"的角色无权打印生日贺卡`)
+  for (const opt of ['month', 'sms', 'pdf', 'labels', 'offset'] as const) {
+    if (ctx.args[opt] !== undefined) throw new UsageError(`选项 --test-print 只与 --design 一起使用，不能加 --${opt}`)
+  }
+  const design = choice('design', ctx.args.design, CARD_DESIGNS) ?? 'folded-a5'
+  const file = resolve(ctx.io.cwd ?? process.cwd(), ctx.args.testPrint!)
+  const { htmlToPdf } = await import('../../print/chromium')
+  writeFileExplained(file, await htmlToPdf(birthdayTestPrintHtml(ctx.db, design, photosDirOf(ctx.dbFile)), ctx.io.env))
+  await ctx.result({ file, design })
+  await ctx.say(`已生成${CARD_DESIGN_LABELS[design]}样张到 ${file}（一张示例贺卡，不记批次）。${PAPER_HINT[design]}`)
+}
+
 /**
  * `birthdays --month YYYY-MM [--sms FILE]`: who is born in the month. --json gives exactly
  * [{cardNo, name, birthday, birthdayCalendar, birthdayLeapMonth, dateThisYear, hasAddress,
  * smsConsent, mailConsent}] by dateThisYear then cardNo; --sms writes the SMS gateway's list.
  */
 export async function birthdaysCommand(ctx: CliContext): Promise<void> {
+  if (ctx.args.testPrint !== undefined) return testPrint(ctx)
   const month = monthOf(ctx)
   if (ctx.args.pdf !== undefined && ctx.args.sms !== undefined) throw new UsageError('--pdf 与 --sms 请分两次运行')
   if (ctx.args.pdf !== undefined) return printCards(ctx, month)

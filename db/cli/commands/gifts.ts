@@ -141,6 +141,7 @@ export async function giftsCatalogueCommand(ctx: CliContext): Promise<void> {
   const { htmlToPdf } = await import('../../print/chromium')
   const pdf = await htmlToPdf(doc.html, ctx.io.env)
   writeFileExplained(file, pdf)
+  if (doc.photoWarning) await ctx.say(`注意：${doc.photoWarning}`)
   await ctx.result({ file, count: doc.count, pages: doc.pages, validFrom, validUntil, bytes: pdf.length })
   await ctx.say(
     `礼品册已保存到 ${file}：${doc.count} 种礼品，${doc.pages} 页，有效期 ${chineseDate(validFrom)} 至 ${chineseDate(validUntil)}。`,

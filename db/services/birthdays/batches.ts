@@ -9,7 +9,9 @@ import {
   type CardDesign,
   type LabelLayout,
 } from '../../rules/birthdayMail'
+import { senderWarning } from '../../rules/mailBlock'
 import { statements } from '../../statements'
+import { getSettings } from '../settings'
 import { parseInput, z } from '../../validate'
 import { birthdayMonthSchema, birthdaysOfMonth, isMailable, type BirthdayMember } from './month'
 import { monthCostEstimate, type CostLine } from './costs'
@@ -56,6 +58,8 @@ export interface PreparedBatch {
   /** The month's SMS and gift estimate, kept with the batch */
   sms: CostLine
   gifts: CostLine
+  /** Why the sender block would be wrong (no store address for envelopes, labels, postcards), or null */
+  senderWarning: string | null
 }
 
 const cardList = (rows: BirthdayMember[]) => {
@@ -107,6 +111,7 @@ export function prepareBirthdayBatch(db: Db, input: BatchInput): PreparedBatch {
     cards,
     sms: estimate.sms,
     gifts: estimate.gifts,
+    senderWarning: senderWarning(getSettings(db), b),
   }
 }
 
@@ -120,6 +125,8 @@ export interface BatchPlan {
   gifts: CostLine
   /** Label sheets (or envelopes) it takes */
   sheets: number
+  /** Shown before anything is printed: the sender block has no address (db/rules/mailBlock.ts) */
+  senderWarning: string | null
 }
 
 export const batchPlan = (p: PreparedBatch): BatchPlan => ({
@@ -130,6 +137,7 @@ export const batchPlan = (p: PreparedBatch): BatchPlan => ({
   sms: p.sms,
   gifts: p.gifts,
   sheets: p.labels ? Math.ceil((p.recipients.length + p.labelOffset) / labelsPerSheet(p.labels)) : 0,
+  senderWarning: p.senderWarning,
 })
 
 /** One member's card (and label) to look at; `template` is a greeting not saved yet. */

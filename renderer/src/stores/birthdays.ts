@@ -29,6 +29,7 @@ export const useBirthdaysStore = defineStore('birthdays', () => {
     if (r) touch()
     return r
   }
+  const testPrint = (design: InputOf<'birthdays:testPrint'>['design']) => call('birthdays:testPrint', { design })
   const printLabels = (input: InputOf<'birthdays:printLabels'>) => call('birthdays:printLabels', input)
   const batches = (m: string) => call('birthdays:batches', { month: m })
   const batchCards = (batchId: number) => call('birthdays:batchCards', { batchId })
@@ -53,6 +54,7 @@ export const useBirthdaysStore = defineStore('birthdays', () => {
     print,
     savePdf,
     printLabels,
+    testPrint,
     batches,
     batchCards,
     mark,

@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { conflict, validationError } from '../../../db/errors'
 import { birthdayMailDocs, birthdayMailPdfs, labelsFileFor } from '../../../db/print/birthdayMail'
+import { birthdayTestPrintHtml } from '../../../db/print/birthdayTestPrint'
+import { CARD_DESIGNS } from '../../../db/rules/birthdayMail'
 import { maskPhone } from '../../../db/rules/phone'
 import {
   batchLabelRecipients,
@@ -53,6 +55,11 @@ export const birthdaysHandlers = {
       input.template,
     )
     return { ...docs, name: member.name }
+  },
+  'birthdays:testPrint': async (input, ctx) => {
+    if (!CARD_DESIGNS.includes(input?.design)) throw validationError('请选择贺卡样式')
+    const html = birthdayTestPrintHtml(ctx.state.db, input.design, photosDirOf(ctx.state.dbFile))
+    return { printed: await ctx.shell.printer.print(html) }
   },
   'birthdays:print': async (input, ctx) => {
     const run = prepareBirthdayBatch(ctx.state.db, input)
