@@ -31,6 +31,7 @@ import { cardsRenewDueCommand, tiersReviewCommand } from './commands/tiers'
 import { reportKpiCommand } from './commands/reports'
 import { reportMonthlyCommand, reportTableCommand } from './commands/reportFiles'
 import { importStoreSalesCommand } from './commands/storeSales'
+import { departmentsListCommand, importDepartmentsCommand } from './commands/departments'
 import { operatorsAddCommand, operatorsListCommand, operatorsResetPasswordCommand } from './commands/operators'
 import { ADMIN, actorFor, IMPORTERS, REVEALERS, type CliContext } from './context'
 import { POINTS_ADJUSTERS } from '../services/points/adjust'
@@ -181,6 +182,15 @@ const COMMANDS: Command[] = [
     database: 'existing',
     dailyJobs: true,
     run: reportTableCommand,
+  },
+  { words: ['departments', 'list'], database: 'existing', run: departmentsListCommand },
+  // All rows or none, like store sales.
+  {
+    words: ['import', 'departments'],
+    file: 'FILE',
+    roles: ['admin', 'planner'],
+    database: 'existing',
+    run: importDepartmentsCommand,
   },
   // All rows or none: a file with a bad row exits 1 listing every bad cell.
   {
