@@ -113,6 +113,59 @@ describe('the master list of 课别 and 专柜', () => {
   })
 })
 
+describe('the desk and the list', () => {
+  beforeEach(() => {
+    createMember(t.db, { cardNo: 'V0001', name: '王芳', phone: '13912345678' }, t.admin)
+    addDepartment(t.db, { name: '营业六课', counters: ['兰蔻', '雅诗兰黛'] }, t.admin)
+  })
+  const when = storeDate(2026, 10, 10, 14, 0).getTime()
+  const lines = () =>
+    t.db.sqlite.prepare('SELECT receipt_no, amount_fen, department, counter FROM purchases ORDER BY id').all()
+
+  it('a return takes its 课别 and 专柜 from the original receipt, whatever the desk picked', () => {
+    recordPurchase(
+      t.db,
+      {
+        cardNo: 'V0001',
+        receiptNo: 'R1',
+        amountFen: 50000,
+        purchasedAt: when,
+        department: '营业六课',
+        counter: '兰蔻',
+      },
+      t.admin,
+    )
+    recordPurchase(
+      t.db,
+      {
+        cardNo: 'V0001',
+        amountFen: -20000,
+        originalReceiptNo: 'R1',
+        department: '营业二课',
+        purchasedAt: when + 60_000,
+      },
+      t.admin,
+    )
+    expect(lines()).toEqual([
+      { receipt_no: 'R1', amount_fen: 50000, department: '营业六课', counter: '兰蔻' },
+      expect.objectContaining({ amount_fen: -20000, department: '营业六课', counter: '兰蔻' }),
+    ])
+  })
+
+  it('refuses a 课别 or 专柜 not on the list, or a deactivated 课别, and saves nothing', () => {
+    const sale = (department: string, counter = '') =>
+      refusal(() =>
+        recordPurchase(t.db, { cardNo: 'V0001', amountFen: 100, purchasedAt: when, department, counter }, t.admin),
+      ).message
+    expect(sale('营业1课')).toBe('课别「营业1课」不在课别列表中：请从列表中选择，或请管理员在 设置 → 课别与专柜 中添加')
+    expect(sale('营业六课', '香奈儿')).toBe('专柜「香奈儿」不属于课别「营业六课」：请从列表中选择')
+    const six = listDepartments(t.db).find((d) => d.name === '营业六课')!
+    setDepartmentActive(t.db, { id: six.id, active: false }, t.admin)
+    expect(sale('营业六课', '兰蔻')).toBe('课别「营业六课」已停用，请选择其他课别')
+    expect(lines()).toEqual([])
+  })
+})
+
 describe('importing 课别 and 专柜', () => {
   it('adds what the list lacks; every row or none, each bad row named by row and column', async () => {
     writeCsv(dir.path('bad.csv'), [

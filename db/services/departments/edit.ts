@@ -122,9 +122,10 @@ export function renameDepartment(db: Db, input: RenameDepartmentInput, actor: Ac
 }
 
 const activeSchema = z.object({ id: z.number().int().positive(), active: z.boolean() })
+export type DepartmentActiveInput = z.input<typeof activeSchema>
 
 /** Deactivates (or reactivates) a department: it leaves the pick lists, its history stays. */
-export function setDepartmentActive(db: Db, input: z.input<typeof activeSchema>, actor: Actor): DepartmentRow {
+export function setDepartmentActive(db: Db, input: DepartmentActiveInput, actor: Actor): DepartmentRow {
   const v = parseInput(activeSchema, input)
   return inTransaction(db, () => {
     const d = one(db, v.id)
@@ -138,9 +139,10 @@ export function setDepartmentActive(db: Db, input: z.input<typeof activeSchema>,
 }
 
 const counterSchema = z.object({ departmentId: z.number().int().positive(), name: departmentName('专柜') })
+export type AddCounterInput = z.input<typeof counterSchema>
 
 /** Adds a counter to a department. */
-export function addCounter(db: Db, input: z.input<typeof counterSchema>, actor: Actor): DepartmentRow {
+export function addCounter(db: Db, input: AddCounterInput, actor: Actor): DepartmentRow {
   const v = parseInput(counterSchema, input)
   return inTransaction(db, () => {
     const d = one(db, v.departmentId)
@@ -157,9 +159,10 @@ const counterEditSchema = z.object({
   name: departmentName('专柜').optional(),
   active: z.boolean().optional(),
 })
+export type UpdateCounterInput = z.input<typeof counterEditSchema>
 
 /** Renames a counter (the old name becomes its alias) or deactivates / reactivates it. */
-export function updateCounter(db: Db, input: z.input<typeof counterEditSchema>, actor: Actor): DepartmentRow {
+export function updateCounter(db: Db, input: UpdateCounterInput, actor: Actor): DepartmentRow {
   const v = parseInput(counterEditSchema, input)
   return inTransaction(db, () => {
     const x = db.sqlite
@@ -228,4 +231,36 @@ export function addDepartmentAlias(
       `导入时把「${input.counterAlias}」对应为专柜 ${input.counter}`,
     )
   }
+}
+
+const spellingsSchema = z.object({
+  departments: z
+    .array(z.object({ alias: departmentName('课别'), department: departmentName('课别') }))
+    .max(500)
+    .default([]),
+  counters: z
+    .array(
+      z.object({ department: departmentName('课别'), alias: departmentName('专柜'), counter: departmentName('专柜') }),
+    )
+    .max(2000)
+    .default([]),
+})
+export type TillSpellingsInput = z.input<typeof spellingsSchema>
+
+/**
+ * The till import wizard's "对应到已有课别 / 专柜": each unknown spelling is remembered as the known
+ * one the planner picked, all in one transaction, so this file and the next are read with them.
+ */
+export function mapTillSpellings(db: Db, input: TillSpellingsInput, actor: Actor): { mapped: number } {
+  const v = parseInput(spellingsSchema, input)
+  return inTransaction(db, () => {
+    for (const d of v.departments) addDepartmentAlias(db, d, actor)
+    for (const c of v.counters)
+      addDepartmentAlias(
+        db,
+        { alias: c.department, department: c.department, counterAlias: c.alias, counter: c.counter },
+        actor,
+      )
+    return { mapped: v.departments.length + v.counters.length }
+  })
 }

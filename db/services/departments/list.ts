@@ -37,6 +37,7 @@ const st = statements((s) => ({
        WHERE a.department_id = ? AND a.alias = ?`,
     )
     .pluck(),
+  hasCounters: s.prepare('SELECT 1 FROM counters WHERE department_id = ? LIMIT 1').pluck(),
   nextSort: s.prepare('SELECT coalesce(max(sort), 0) + 1 FROM departments').pluck(),
   nextCounterSort: s.prepare('SELECT coalesce(max(sort), 0) + 1 FROM counters WHERE department_id = ?').pluck(),
 }))
@@ -88,14 +89,20 @@ export function canonicalDepartment(db: Db, text: string): string | null {
   return (st(db).resolve.get(name, name) as string | undefined) ?? null
 }
 
-/** A counter's canonical name within its (canonical) department, or null when unknown. */
+/**
+ * A counter's canonical name within its (canonical) department, or null when unknown. A department
+ * whose counters are not kept on the list (none entered yet) takes any counter as printed: the
+ * list starts checking a department's counters once it names them.
+ */
 export function canonicalCounter(db: Db, department: string, text: string): string | null {
   const d = st(db).byName.get(department) as Raw | undefined
   const name = normaliseDepartment(text)
   if (!d || !name) return null
   const own = st(db).counterByName.get(d.id, name) as Raw | undefined
   if (own) return own.name
-  return (st(db).counterAlias.get(d.id, name) as string | undefined) ?? null
+  const alias = st(db).counterAlias.get(d.id, name) as string | undefined
+  if (alias) return alias
+  return st(db).hasCounters.get(d.id) ? null : name
 }
 
 export const departmentName = (label: string) =>
