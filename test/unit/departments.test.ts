@@ -17,6 +17,7 @@ import {
 import { createMember } from '../../db/services/members'
 import { recordPurchase } from '../../db/services/purchases'
 import { saveStoreSales } from '../../db/services/reports/storeSales'
+import { importStoreSales } from '../../db/services/reports/storeSalesImport'
 import { setupAdmin } from '../../db/services/operators'
 import { runCliCaptured } from '../support/cli'
 import { makeTestDb, type TestDb } from '../support/db'
@@ -203,6 +204,22 @@ describe('importing 课别 and 专柜', () => {
       counters: ['专柜1', '专柜2'],
       active: true,
     })
+  })
+})
+
+describe('全店销售 and the list', () => {
+  it('an unknown 课别 in a store sales file is reported by row and column, and nothing is imported', async () => {
+    writeCsv(dir.path('s.csv'), [
+      ['月份', '课别', '销售额'],
+      ['2026-10', '营业一课', '100'],
+      ['2026-10', '营业1课', '200'],
+    ])
+    const e = await importStoreSales(t.db, dir.path('s.csv'), t.admin).then(
+      () => null,
+      (x: AppError) => x,
+    )
+    expect(e!.issues).toEqual([{ field: '3:课别', message: '课别「营业1课」不在课别列表中（设置 → 课别与专柜）' }])
+    expect(t.db.sqlite.prepare('SELECT count(*) FROM store_sales').pluck().get()).toBe(0)
   })
 })
 
