@@ -32,6 +32,7 @@ import { reportKpiCommand } from './commands/reports'
 import { reportMonthlyCommand, reportTableCommand } from './commands/reportFiles'
 import { importStoreSalesCommand } from './commands/storeSales'
 import { settingsStoreCommand } from './commands/settings'
+import { departmentsListCommand, importDepartmentsCommand } from './commands/departments'
 import { operatorsAddCommand, operatorsListCommand, operatorsResetPasswordCommand } from './commands/operators'
 import { ADMIN, actorFor, IMPORTERS, REVEALERS, type CliContext } from './context'
 import { POINTS_ADJUSTERS } from '../services/points/adjust'
@@ -188,6 +189,15 @@ const COMMANDS: Command[] = [
     database: 'existing',
     dailyJobs: true,
     run: reportTableCommand,
+  },
+  { words: ['departments', 'list'], database: 'existing', run: departmentsListCommand },
+  // All rows or none, like store sales.
+  {
+    words: ['import', 'departments'],
+    file: 'FILE',
+    roles: ['admin', 'planner'],
+    database: 'existing',
+    run: importDepartmentsCommand,
   },
   // All rows or none: a file with a bad row exits 1 listing every bad cell.
   {

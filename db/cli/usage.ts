@@ -25,6 +25,9 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   import gifts FILE             从 .xlsx / .csv 导入礼品目录（重复导入按编码更新；库存列只在礼品尚无流水时记为期初库存）
   import store-sales FILE       从 .xlsx / .csv 导入全店月度销售（表头：月份、课别、销售额，销售额以元计）；
                                 已有的月份课别数字被替换；有任何错误行时整份文件不导入，退出码为 1 并列出全部错误
+  departments list              列出课别与专柜（--json 输出 [{"name":"营业一课","counters":["专柜1",…],"active":true}]）
+  import departments FILE       从 .xlsx / .csv 导入课别与专柜（表头：课别、专柜；只新增，不删除）；
+                                有任何错误行时整份文件不导入，退出码为 1 并列出全部错误
   gifts list                    列出礼品目录（编码、名称、类别、库存、预警库存、兑换积分、成本）
   gifts receive CODE QTY [--unit-cost 元 | --unit-cost-fen 分]
                                 礼品入库 QTY 件（单价以元计，最多两位小数，如 12.50；--unit-cost-fen 以分计；默认取目录成本）

@@ -113,6 +113,8 @@ import {
 
 import { call, DB_FILES, PICTURE_FILES, SHEET_FILES } from './call'
 import { reportCalls } from './reportsContract'
+import type { TillSpellingsInput } from '../../db/services/departments'
+import { departmentCalls } from './departmentsContract'
 
 export type { Access, CallSpec } from './call'
 
@@ -229,6 +231,11 @@ export const contract = {
   'purchases:importRemap': call<{ token: string; mapping: PurchaseMapping }, TillImportPreview>(['admin', 'planner']),
   'purchases:importCommit': call<{ token: string; mapping: PurchaseMapping }, ImportResult>(['admin', 'planner']),
   'purchases:importCancel': call<{ token: string }, null>(['admin', 'planner']),
+  /** The wizard maps the file's unknown 课别 / 专柜 to known ones (remembered as aliases), then previews again. */
+  'purchases:importMapDepartments': call<
+    { token: string; mapping: PurchaseMapping } & TillSpellingsInput,
+    TillImportPreview
+  >(['admin', 'planner']),
 
   // tiers, card validity, sleeping members (handlers/tiers.ts)
   /** A member's tier changes (newest first), current tier, validity and latest card renewals. */
@@ -396,6 +403,7 @@ export const contract = {
   'settings:logo': call<void, string | null>(ALL_ROLES),
 
   ...reportCalls,
+  ...departmentCalls,
 } as const
 
 export type Contract = typeof contract

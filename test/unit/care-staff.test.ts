@@ -44,7 +44,7 @@ describe('staff register', () => {
     )
     expect(() =>
       addStaff(t.db, { name: '李娜', department: '保安部' as never, hireDate: '2026-01-01' }, t.admin),
-    ).toThrow(/部门应为：营业一课/)
+    ).toThrow('部门「保安部」不在课别列表中或已停用：请从列表中选择（设置 → 课别与专柜）')
     expect(() => makeStaff(t.db, t.admin, '李娜', { hireDate: '2026-02-30' })).toThrow(
       '入职日期应为 YYYY-MM-DD 格式的有效日期',
     )

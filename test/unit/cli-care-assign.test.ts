@@ -56,7 +56,7 @@ describe('staff add', () => {
     const dup = await staffAdd('李娜', '企划')
     expect(dup.code).toBe(1)
     expect(dup.stderr).toContain('已有名为"李娜"的维护人')
-    expect((await staffAdd('张三', '保安部')).stderr).toContain('部门应为：营业一课')
+    expect((await staffAdd('张三', '保安部')).stderr).toContain('部门「保安部」不在课别列表中或已停用')
     expect((await cli('staff', 'add', '张三', '--department', '企划')).code).toBe(2)
     const clerk = await cli(
       '--operator',

@@ -1,3 +1,4 @@
+import { addDepartment } from '../../db/services/departments'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -80,6 +81,8 @@ describe('monthly sums kept with each purchase and points movement', () => {
     s = buildReportScenario({ members: 60, purchases: 300 })
     const db = s.db
     createMember(db, { cardNo: 'T0001', name: '王芳', phone: '13912345678' }, s.admin)
+    // A till file's 课别 must be on the list (设置 → 课别与专柜).
+    addDepartment(db, { name: '营业九课' }, s.admin)
     const file = join(s.dir, 'till.csv')
     writeCsv(file, [
       ['小票号', '行号', '销售时间', '会员卡号', '手机号', '实收金额', '课别', '专柜', '特价', '原单号'],

@@ -2,7 +2,7 @@ import { storeDayInt } from '../../clock'
 import type { Actor } from '../../actor'
 import { conflict, notFound, validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
-import { STAFF_DEPARTMENTS } from '../../rules/care'
+import { canonicalDepartment, departmentName } from '../departments/list'
 import { isEligibleStaff, serviceMonths } from '../../rules/careProposal'
 import { normalizePhone } from '../../rules/phone'
 import { statements } from '../../statements'
@@ -99,7 +99,7 @@ export function staffByName(db: Db, name: string): StaffRow {
 
 const fields = {
   name: z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字'),
-  department: z.enum(STAFF_DEPARTMENTS, { error: `部门应为：${STAFF_DEPARTMENTS.join('、')}` }),
+  department: departmentName('部门'),
   hireDate: dayInput('入职日期'),
   phone: z.string().trim().max(20).nullable().optional(),
   capacity: z.number().int().min(1, '维护名额至少 1 位').max(500, '维护名额最多 500 位').nullable().optional(),
@@ -115,6 +115,18 @@ function checkPhone(phone: string | null | undefined): string | null | undefined
   const normal = normalizePhone(phone)
   if (!normal) throw validationError('手机号码无效：请填写 11 位手机号')
   return normal
+}
+
+/** A maintainer's department is one of the list's active departments (设置 → 课别与专柜). */
+function checkDepartment(db: Db, department: string | undefined): string | undefined {
+  if (department === undefined) return undefined
+  const known = canonicalDepartment(db, department)
+  const active = known && db.sqlite.prepare('SELECT active FROM departments WHERE name = ?').pluck().get(known) === 1
+  if (!known || !active)
+    throw validationError(`部门「${department}」不在课别列表中或已停用：请从列表中选择（设置 → 课别与专柜）`, [
+      { field: 'department', message: '请从列表中选择部门' },
+    ])
+  return known
 }
 
 function checkHireDate(db: Db, day: number | undefined): void {
@@ -144,6 +156,7 @@ export function addStaff(db: Db, input: AddStaffInput, actor: Actor): StaffRow {
   const phone = checkPhone(v.phone) ?? null
   return inTransaction(db, () => {
     checkHireDate(db, hireDate)
+    const department = checkDepartment(db, v.department)!
     checkName(db, v.name, 0)
     checkOperator(db, v.operatorId, 0)
     const now = db.now().getTime()
@@ -155,7 +168,7 @@ export function addStaff(db: Db, input: AddStaffInput, actor: Actor): StaffRow {
         )
         .run(
           v.name,
-          v.department,
+          department,
           hireDate,
           phone,
           v.capacity ?? null,
@@ -166,7 +179,7 @@ export function addStaff(db: Db, input: AddStaffInput, actor: Actor): StaffRow {
           actor.id,
         ).lastInsertRowid,
     )
-    recordAudit(db, actor, 'create', 'staff', id, `登记维护人 ${v.name}（${v.department}）`)
+    recordAudit(db, actor, 'create', 'staff', id, `登记维护人 ${v.name}（${department}）`)
     return staffById(db, id)
   })
 }
@@ -199,6 +212,8 @@ export function updateStaff(db: Db, input: UpdateStaffInput, actor: Actor): Staf
   return inTransaction(db, () => {
     const before = staffById(db, v.id)
     checkHireDate(db, values.hireDate as number | undefined)
+    if (v.department !== undefined && v.department !== before.department)
+      values.department = checkDepartment(db, v.department)
     checkName(db, v.name, v.id)
     checkOperator(db, v.operatorId, v.id)
     const changed = Object.keys(COLUMNS).filter((k) => values[k] !== undefined)

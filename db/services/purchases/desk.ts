@@ -10,6 +10,7 @@ import { recordAudit } from '../audit'
 import { getSettings } from '../settings'
 import { memberRowById } from '../members/rows'
 import { PurchaseBook, type PurchaseLine } from './book'
+import { deskDepartment } from './deskDepartment'
 
 /** One purchase keyed in at the service desk; the member by id (found in the UI) or card / phone. */
 export const deskPurchaseSchema = z
@@ -74,6 +75,7 @@ function resolveLine(
   const row = memberRowById(db, memberId)
   if (!row) throw validationError('找不到该会员')
   checkLimits(db, v)
+  const place = deskDepartment(db, { ...v, memberId })
   const line: PurchaseLine = {
     receiptNo: v.receiptNo,
     lineNo: v.lineNo,
@@ -81,8 +83,8 @@ function resolveLine(
     memberRef: ref || row.card_no,
     purchasedAt: v.purchasedAt ?? db.now().getTime(),
     amountFen: v.amountFen,
-    department: v.department,
-    counter: v.counter,
+    department: place.department,
+    counter: place.counter,
     noPoints: v.specialPrice,
     originalReceiptNo: v.originalReceiptNo || null,
     source: 'desk',

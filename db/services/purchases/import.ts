@@ -6,6 +6,7 @@ import { storeDayInt } from '../../clock'
 import { lengthProblem, lineAmountProblem, purchaseDayProblem } from '../../rules/limits'
 import { parseWholeNumber } from '../../rules/money'
 import { recordAudit } from '../audit'
+import { canonicalCounter, canonicalDepartment } from '../departments/list'
 import { getSettings } from '../settings'
 import { cellText } from '../members/import/cells'
 import type { SheetData } from '../members/import/read'
@@ -40,11 +41,16 @@ export interface PurchaseImportPreview {
   rejected: ImportIssue[]
   /** What the reader noticed but did not refuse (a workbook's other sheets) */
   warnings: string[]
+  /** 课别 and 专柜 of the file that the list (设置 → 课别与专柜) does not know: the wizard maps them */
+  unknownDepartments: string[]
+  unknownCounters: { department: string; counter: string }[]
 }
 
 interface Outcome {
   result: ImportResult
   alreadyThere: number
+  unknownDepartments: string[]
+  unknownCounters: { department: string; counter: string }[]
 }
 
 function missingOf(mapping: PurchaseMapping): string[] {
@@ -81,6 +87,20 @@ async function importLines(
    * a second line with the same number, which would otherwise vanish as "already there".
    */
   const receiptRows = new Map<string, number[]>()
+  // The file's spellings of 课别 and 专柜 resolved once each against the list: a canonical name, or
+  // null for one it does not know (the row is rejected and the wizard offers to map it).
+  const departments = new Map<string, string | null>()
+  const counters = new Map<string, string | null>()
+  const unknownCounters = new Map<string, { department: string; counter: string }>()
+  const departmentOf = (t: string) => {
+    if (!departments.has(t)) departments.set(t, canonicalDepartment(db, t))
+    return departments.get(t)!
+  }
+  const counterOf = (d: string, t: string) => {
+    const k = `${d}\u0000${t}`
+    if (!counters.has(k)) counters.set(k, canonicalCounter(db, d, t))
+    return counters.get(k)!
+  }
   const total = sheet.rows.length
   const zone = storeZone(db)
   // Column positions once, not per cell: a till file has a million rows.
@@ -154,6 +174,17 @@ async function importLines(
     if (tooLong('department', department, limits.departmentLength)) continue
     if (tooLong('counter', counter, limits.counterLength)) continue
     if (tooLong('originalReceiptNo', originalReceiptNo, limits.receiptNoLength)) continue
+    const knownDepartment = department ? departmentOf(department) : ''
+    if (knownDepartment === null) {
+      reject(row, 'department', `课别「${department}」不在课别列表中（设置 → 课别与专柜）`)
+      continue
+    }
+    const knownCounter = counter && knownDepartment ? counterOf(knownDepartment, counter) : counter
+    if (knownCounter === null) {
+      unknownCounters.set(`${knownDepartment}\u0000${counter}`, { department: knownDepartment, counter })
+      reject(row, 'counter', `专柜「${counter}」不在课别「${knownDepartment}」的专柜列表中`)
+      continue
+    }
     const special = parseYesNo(text(pos.specialPrice))
     if (special === null) {
       reject(row, 'specialPrice', '特价须填"是"或"否"')
@@ -177,8 +208,8 @@ async function importLines(
         memberRef: found.ref,
         purchasedAt,
         amountFen,
-        department,
-        counter,
+        department: knownDepartment,
+        counter: knownCounter,
         noPoints: special,
         originalReceiptNo: originalReceiptNo || null,
         source: 'import',
@@ -235,7 +266,12 @@ async function importLines(
   onProgress?.({ phase: 'write', done: lines.length, total: lines.length })
   rejected.sort((a, b) => a.row - b.row)
   // An identical re-import reports its lines as neither inserted nor updated: nothing changed.
-  return { result: { inserted, updated: 0, rejected }, alreadyThere }
+  return {
+    result: { inserted, updated: 0, rejected },
+    alreadyThere,
+    unknownDepartments: [...departments].filter(([, v]) => v === null).map(([k]) => k),
+    unknownCounters: [...unknownCounters.values()],
+  }
 }
 
 /** Connections with a purchase import transaction open. */
@@ -261,9 +297,17 @@ export async function previewPurchaseImport(
     missing,
     warnings: sheet.warnings ?? [],
   }
-  if (missing.length) return { ...base, willInsert: 0, alreadyThere: 0, rejected: [] }
+  if (missing.length)
+    return { ...base, willInsert: 0, alreadyThere: 0, rejected: [], unknownDepartments: [], unknownCounters: [] }
   const o = await inLongTransaction(db, () => importLines(db, sheet, mapping, SYSTEM_ACTOR, onProgress), false)
-  return { ...base, willInsert: o.result.inserted, alreadyThere: o.alreadyThere, rejected: o.result.rejected }
+  return {
+    ...base,
+    willInsert: o.result.inserted,
+    alreadyThere: o.alreadyThere,
+    rejected: o.result.rejected,
+    unknownDepartments: o.unknownDepartments,
+    unknownCounters: o.unknownCounters,
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { monthKeyInZone } from '../../rules/storeClock'
 import { storeDayCache } from '../../rules/storeDayCache'
 import type { Db } from '../../handle'
 import { statements } from '../../statements'
+import { canonicalDepartment } from '../departments/list'
 
 /**
  * The monthly sums the dashboard reads (sales_monthly, points_monthly) are caches of the purchases
@@ -46,6 +47,12 @@ export interface PointsMove {
   purchaseId?: number | null
 }
 
+/**
+ * Sums are kept under a department's canonical name: a line under an old name (a return of a
+ * receipt from before a rename) or a mapped variant adds to the department it means.
+ */
+const canonical = (db: Db, name: string): string => (name ? (canonicalDepartment(db, name) ?? name) : '')
+
 function departmentOf(db: Db, m: PointsMove): string {
   if (m.department !== undefined) return m.department
   if (!m.purchaseId) return ''
@@ -54,11 +61,17 @@ function departmentOf(db: Db, m: PointsMove): string {
 
 export function addSale(db: Db, line: SaleLine): void {
   const { amountFen: a } = line
-  stmts(db).sale.run(Math.floor(line.purchaseDate / 100), line.department, a, a > 0 ? 1 : 0, a < 0 ? 1 : 0)
+  stmts(db).sale.run(
+    Math.floor(line.purchaseDate / 100),
+    canonical(db, line.department),
+    a,
+    a > 0 ? 1 : 0,
+    a < 0 ? 1 : 0,
+  )
 }
 
 export function addPointsMove(db: Db, m: PointsMove): void {
-  stmts(db).points.run(storeMonthOf(db, m.at), m.kind, departmentOf(db, m), m.delta, 1)
+  stmts(db).points.run(storeMonthOf(db, m.at), m.kind, canonical(db, departmentOf(db, m)), m.delta, 1)
 }
 
 /** The same sums for a batch, written once per month and department by `flush`. */
@@ -96,8 +109,10 @@ export class MonthlySumsBatch {
 
   flush(): void {
     const st = stmts(this.db)
-    for (const s of this.sales.values()) st.sale.run(...s)
-    for (const p of this.moves.values()) st.points.run(...p)
+    const names = new Map<string, string>()
+    const name = (d: string) => names.get(d) ?? (names.set(d, canonical(this.db, d)), names.get(d)!)
+    for (const [m, d, ...rest] of this.sales.values()) st.sale.run(m, name(d), ...rest)
+    for (const [m, k, d, ...rest] of this.moves.values()) st.points.run(m, k, name(d), ...rest)
     this.sales.clear()
     this.moves.clear()
   }

@@ -4,6 +4,7 @@ import { validationError, type FieldIssue } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
 import { monthKeyOf, monthText, shiftMonth, type MonthKey } from '../../rules/months'
 import { DEPARTMENT_MAX_LENGTH, MAX_STORE_SALES_FEN, normaliseDepartment } from '../../rules/storeSales'
+import { canonicalDepartment } from '../departments/list'
 import { statements } from '../../statements'
 import { recordAudit } from '../audit'
 
@@ -91,13 +92,21 @@ function checkMonth(db: Db, value: unknown, issues: FieldIssue[], notFuture = tr
   return key ?? 0
 }
 
-function checkDepartment(value: unknown, issues: FieldIssue[]): string {
+function checkDepartment(db: Db, value: unknown, issues: FieldIssue[], listed = true): string {
   const department = typeof value === 'string' ? normaliseDepartment(value) : ''
   if (!department) issues.push({ field: 'department', message: '请填写课别' })
   else if (department.length > DEPARTMENT_MAX_LENGTH)
     issues.push({ field: 'department', message: `课别最多 ${DEPARTMENT_MAX_LENGTH} 个字` })
+  else if (listed) {
+    const known = canonicalDepartment(db, department)
+    if (known) return known
+    issues.push({ field: 'department', message: unknownDepartment(department) })
+  }
   return department
 }
+
+/** 全店销售 names only departments of the list (设置 → 课别与专柜), so VIP and store figures meet. */
+export const unknownDepartment = (name: string) => `课别「${name}」不在课别列表中（设置 → 课别与专柜）`
 
 /** Figures from `from` to `to` (default: the 12 months up to this one), by month then department. */
 export function listStoreSales(db: Db, input: StoreSalesQuery): StoreSalesRow[] {
@@ -138,7 +147,7 @@ export function writeStoreSales(
 export function saveStoreSales(db: Db, input: SaveStoreSalesInput, actor: Actor): StoreSalesRow {
   const issues: FieldIssue[] = []
   const month = checkMonth(db, input?.month, issues)
-  const department = checkDepartment(input?.department, issues)
+  const department = checkDepartment(db, input?.department, issues)
   const amountFen = input?.amountFen
   if (typeof amountFen !== 'number' || !Number.isInteger(amountFen) || amountFen < 0)
     issues.push({ field: 'amountFen', message: '销售额应为不小于 0 的金额（最多两位小数）' })
@@ -160,7 +169,7 @@ export function deleteStoreSales(
 ): { deleted: boolean } {
   const issues: FieldIssue[] = []
   const month = checkMonth(db, input?.month, issues, false)
-  const department = checkDepartment(input?.department, issues)
+  const department = checkDepartment(db, input?.department, issues, false)
   if (issues.length) badInput(issues)
   return inTransaction(db, () => {
     const before = findStoreSales(db, month, department)

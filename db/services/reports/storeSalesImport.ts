@@ -16,7 +16,14 @@ import { toHalfWidth } from '../../rules/text'
 import { cellText, type Cell } from '../members/import/cells'
 import { readSheetFile, type SheetData } from '../members/import/read'
 import type { ImportIssue } from '../members/import/types'
-import { currentMonth, findStoreSales, writeStoreSales, type StoreSalesImportResult } from './storeSales'
+import { canonicalDepartment } from '../departments/list'
+import {
+  currentMonth,
+  findStoreSales,
+  unknownDepartment,
+  writeStoreSales,
+  type StoreSalesImportResult,
+} from './storeSales'
 
 interface Figure {
   row: number
@@ -84,6 +91,7 @@ export function checkStoreSalesSheet(db: Db, sheet: SheetData): { figures: Figur
     const department = normaliseDepartment(cellText(cells[departmentCol]))
     if (!department) reject(DEPARTMENT, '没有课别')
     else if (department.length > DEPARTMENT_MAX_LENGTH) reject(DEPARTMENT, `课别最多 ${DEPARTMENT_MAX_LENGTH} 个字`)
+    else if (!canonicalDepartment(db, department)) reject(DEPARTMENT, unknownDepartment(department))
 
     const amountCell = cells[amountCol]
     const amountFen = fenOfCell(amountCell)
@@ -99,7 +107,7 @@ export function checkStoreSalesSheet(db: Db, sheet: SheetData): { figures: Figur
       else firstRowOf.set(key, row)
     }
     if (problems.length) issues.push(...problems)
-    else figures.push({ row, month: month!, department, amountFen: amountFen! })
+    else figures.push({ row, month: month!, department: canonicalDepartment(db, department)!, amountFen: amountFen! })
   }
   if (!figures.length && !issues.length) throw validationError('文件中没有数据：表头下面至少要有一行月份、课别和销售额')
   return { figures, issues }

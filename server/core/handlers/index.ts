@@ -5,6 +5,7 @@ import { careAssignHandlers } from './careAssign'
 import { careLeagueHandlers } from './careLeague'
 import { careMineHandlers } from './careMine'
 import { dataHandlers } from './data'
+import { departmentsHandlers } from './departments'
 import { giftsHandlers } from './gifts'
 import { giftSheetsHandlers } from './giftSheets'
 import { listExportHandlers } from './listExports'
@@ -35,5 +36,6 @@ export const handlers: Handlers = {
   ...birthdaysHandlers,
   ...reportsHandlers,
   ...storeSalesHandlers,
+  ...departmentsHandlers,
   ...reportPrintHandlers,
 }

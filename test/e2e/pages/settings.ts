@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test'
 import type { Role } from '../../../db/rules/roles'
 import { ROLE_LABELS } from '../../../db/rules/roles'
 
-export type SettingsTab = 'store' | 'operators' | 'data' | 'audit'
+export type SettingsTab = 'store' | 'operators' | 'data' | 'audit' | 'departments'
 
 /** 设置: tabs for 门店设置, 积分规则, 等级与有效期, 操作员, 数据与备份 and 操作日志, as the role allows. */
 export class SettingsPage {
