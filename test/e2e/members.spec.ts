@@ -63,7 +63,7 @@ test('members: create with the keyboard form, find by phone tail, card and name,
   await expect(drawer.name).toHaveText(MEMBER.name)
 
   await expect(drawer.cardNo).toHaveText(MEMBER.cardNo)
-  await expect(drawer.birthday).toHaveText('农历1990-闰05-10')
+  await expect(drawer.birthday).toHaveText('农历1990年闰五月初十')
   await expect(drawer.address).toHaveText('北京市 朝阳区 望京街道1号')
   await expect(drawer.phone).toHaveText('138****5678')
   await expect(drawer.idNumber).toHaveText('110105********' + MEMBER.idNumber.slice(-4))
