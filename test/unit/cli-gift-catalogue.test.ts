@@ -30,7 +30,7 @@ describe('gifts catalogue', () => {
     const r = await cli('gifts', 'catalogue', '--pdf', '礼品册.pdf', '--from', '2026-01-01', '--until', '2026-03-31')
     expect(r.code).toBe(0)
     const file = join(dir, '礼品册.pdf')
-    expect(r.stdout).toBe(`礼品册已保存到 ${file}：1 种礼品，1 页，有效期 2026年1月1日 至 2026年3月31日。\n`)
+    expect(r.stdout).toBe(`礼品册已保存到 ${file}：1 种礼品，1 页，有效期 2026-01-01 至 2026-03-31。\n`)
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
     expect(text).toContain('保温杯')
