@@ -38,7 +38,7 @@ import { ADMIN, actorFor, IMPORTERS, REVEALERS, type CliContext } from './contex
 import { POINTS_ADJUSTERS } from '../services/points/adjust'
 import { emit, redact, UsageError, type CliIo } from './io'
 import { checkPasswordSource } from './password'
-import { USAGE } from './usage'
+import { commandHelp, USAGE } from './usage'
 
 interface Command {
   words: string[]
@@ -271,6 +271,9 @@ const COMMANDS: Command[] = [
 
 const HINT = '运行 npm run cli -- help 查看用法。'
 
+/** Whether the words begin with a whole command (`gifts list …`), not only a group's first word (`gifts`). */
+const isCommand = (words: readonly string[]) => COMMANDS.some((c) => c.words.every((w, i) => words[i] === w))
+
 function findCommand(args: CliArgs): { command: Command; file: string | undefined } {
   const words = args.words
   const command = COMMANDS.find((c) => c.words.every((w, i) => words[i] === w))
@@ -353,10 +356,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const args = parseCliArgs(argv)
     json = args.json
-    if (args.help || args.words.length === 0 || (args.words[0] === 'help' && args.words.length <= 2)) {
-      if (args.words.length > 2) throw new UsageError(`未知命令：${args.words.join(' ')}`)
-      await emit(io.stdout, USAGE)
-      return 0
+    const helpWords = args.words[0] === 'help' ? args.words.slice(1) : args.words
+    if (args.help || args.words[0] === 'help' || !isCommand(args.words)) {
+      // `birthdays --help`, `help gifts`, or a group's first word alone (`gifts`): that part of the usage.
+      const text = helpWords.length ? commandHelp(helpWords) : USAGE
+      if (text === null && (args.help || args.words[0] === 'help'))
+        throw new UsageError(`未知命令：${helpWords.join(' ')}`)
+      if (text !== null) {
+        await emit(io.stdout, text)
+        return 0
+      }
     }
     const { command, file } = findCommand(args)
     commandName = command.words.join(' ')

@@ -117,3 +117,41 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   npm run cli -- --db ./vipdesk.sqlite operators add 王店长 --role admin
   npm run cli -- --db ./vipdesk.sqlite --json operators list
 `
+
+/** The command words an entry of USAGE's 命令 list starts with (`gifts receive CODE QTY …` → gifts receive). */
+function entryWords(header: string): string[] {
+  const words: string[] = []
+  for (const token of header.trim().split(/\s+/)) {
+    if (!/^[a-z][a-z-]*$/.test(token)) break
+    words.push(token)
+  }
+  return words
+}
+
+/** USAGE's 命令 list as entries: the header line and its indented continuation lines. */
+function usageEntries(): { words: string[]; lines: string[] }[] {
+  const body = USAGE.slice(USAGE.indexOf('命令：\n') + 4, USAGE.indexOf('\n全局选项：'))
+  const entries: { words: string[]; lines: string[] }[] = []
+  for (const line of body.split('\n')) {
+    if (!line.trim()) continue
+    const last = entries.at(-1)
+    // A continuation line is indented to the explanation column; a header starts two spaces in.
+    if (/^ {3}/.test(line) && last) last.lines.push(line)
+    else entries.push({ words: entryWords(line), lines: [line] })
+  }
+  return entries
+}
+
+/**
+ * The help of the commands that start with `words` (`birthdays` → its two forms; `gifts` → every
+ * gifts subcommand), with the global options; null when no command starts so.
+ */
+export function commandHelp(words: readonly string[]): string | null {
+  const found = usageEntries().filter((e) => words.every((w, i) => e.words[i] === w))
+  if (!found.length || !words.length) return null
+  const name = words.join(' ')
+  const group = found.some((e) => e.words.length > words.length)
+  const title = group ? `命令 ${name} 的子命令：` : `命令 ${name}：`
+  const globals = USAGE.slice(USAGE.indexOf('全局选项：'), USAGE.indexOf('\n退出码：'))
+  return `用法：npm run cli -- ${name} …\n\n${title}\n${found.flatMap((e) => e.lines).join('\n')}\n\n${globals}`
+}

@@ -1,3 +1,5 @@
+import { dayString } from '../rules/dates'
+
 /**
  * Self-contained printable HTML: everything a page needs is inline (styles, pictures as data:
  * URLs), so the same string prints from Electron's hidden window, headless Chromium and a preview
@@ -40,10 +42,8 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /** Text for HTML content or a quoted attribute. */
 export const escapeHtml = (text: string | number) => String(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)
 
-/** 20260101 → 2026年1月1日 */
-export function chineseDate(ymd: number): string {
-  return `${Math.floor(ymd / 10000)}年${Math.floor(ymd / 100) % 100}月${ymd % 100}日`
-}
+/** 20260101 → 2026-01-01: the one date style of the screens, exports and printed pages. */
+export const chineseDate = (ymd: number): string => dayString(ymd)
 
 export interface PrintDocumentInput {
   title: string

@@ -65,19 +65,17 @@ interface CatalogueGift {
 }
 
 const grouped = new Intl.NumberFormat('en-US')
-const monthDay = (ymd: number) => `${Math.floor(ymd / 100) % 100}月${ymd % 100}日`
 
 /** The small print: who may take it and when, where that is narrower than the whole catalogue. */
 function termsOf(g: typeof gifts.$inferSelect, p: CatalogueInput): string[] {
   const terms: string[] = []
   if (g.minTier) terms.push(`限${g.minTier}及以上会员`)
   if (g.maxBalance !== null) terms.push(`限积分 ${grouped.format(g.maxBalance)} 分以下会员`)
-  const sameYear = Math.floor(p.validFrom / 10000) === Math.floor(p.validUntil / 10000)
-  const show = sameYear ? monthDay : chineseDate
+  const show = chineseDate
   const from = g.availableFrom !== null && g.availableFrom > p.validFrom ? g.availableFrom : null
   const until = g.availableUntil !== null && g.availableUntil < p.validUntil ? g.availableUntil : null
-  if (from !== null && until !== null) terms.push(`兑换期 ${show(from)}–${show(until)}`)
-  else if (from !== null) terms.push(`${show(from)}起可兑换`)
+  if (from !== null && until !== null) terms.push(`兑换期 ${show(from)} 至 ${show(until)}`)
+  else if (from !== null) terms.push(`${show(from)} 起可兑换`)
   else if (until !== null) terms.push(`兑换至 ${show(until)}`)
   return terms
 }

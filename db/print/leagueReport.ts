@@ -1,6 +1,8 @@
 import { storeDayInt } from '../clock'
 import type { Db } from '../handle'
 import { formatAverage } from '../rules/care'
+import { dayString } from '../rules/dates'
+import { formatYuanNumber } from '../rules/money'
 import {
   leagueContacts,
   leagueMonthOf,
@@ -26,9 +28,8 @@ export interface LeagueReport {
   maintainers: number
 }
 
-const yuan = (fen: number) =>
-  (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-const md = (ymd: number) => `${Math.floor(ymd / 100) % 100}月${ymd % 100}日`
+const yuan = formatYuanNumber
+const md = (ymd: number) => dayString(ymd)
 const e = escapeHtml
 
 export function leagueReportHtml(db: Db, input: { month: string }): LeagueReport {

@@ -26,7 +26,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space:
 td.c, th.c { text-align: center; width: 12mm; }
 td.avg { font-weight: 700; }
 tr.win td { background: #fbf3dc; }
-td.d, th.d { width: 18mm; white-space: nowrap; }
+td.d, th.d { width: 21mm; white-space: nowrap; }
 td.k, th.k { width: 18mm; white-space: nowrap; }
 td.mem, th.mem { width: 24mm; }
 .note { font-size: 8pt; color: #666; margin: 1.5mm 0 0; }

@@ -1,5 +1,6 @@
 import { LunarMonth, LunarYear, SolarDay } from 'tyme4ts'
 import { formatYmd, isValidSolar, parseDateText, type Ymd } from './dates'
+import { birthdayLabel } from './lunarText'
 import { toHalfWidth } from './text'
 
 export type Calendar = 'solar' | 'lunar'
@@ -91,13 +92,8 @@ export function parseBirthday(raw: string, lunarFlag = false, leapFlag = false):
 /** YYYY-MM-DD in the birthday's own calendar (the leap flag travels separately). */
 export const formatBirthday = (b: Birthday) => formatYmd({ y: b.year, m: b.month, d: b.day })
 
-/** Chinese display form: 1990-05-10 or 农历1990年闰五月初十 style kept simple: 农历1990-闰05-10. */
-export function describeBirthday(b: Birthday): string {
-  if (b.calendar === 'solar') return formatBirthday(b)
-  const mm = String(b.month).padStart(2, '0')
-  const dd = String(b.day).padStart(2, '0')
-  return `农历${b.year}-${b.leapMonth ? '闰' : ''}${mm}-${dd}`
-}
+/** Shown as staff write it: 1990-05-10, or 农历1990年闰五月初十 (see `lunarText.ts`). */
+export const describeBirthday = (b: Birthday): string => birthdayLabel(formatBirthday(b), b.calendar, b.leapMonth)
 
 export function lunarToSolar(year: number, month: number, day: number, leap: boolean): Ymd {
   const at = new Date(lunarMonthInfo(year, month, leap).firstUtc + (day - 1) * 86400000)

@@ -51,3 +51,12 @@ export function parseWholeNumber(value: unknown, opts: { signed?: boolean } = {}
   if (!Number.isSafeInteger(n) || (!opts.signed && n < 0)) return null
   return n === 0 ? 0 : n
 }
+
+const yuanFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+/**
+ * The one way money is written on screens, in exports' text and on paper: 元 with two decimals
+ * and thousands separators, the unit after it (1,280.00 元), never ¥. `formatYuanNumber` is the same
+ * number without the unit, for columns headed （元）.
+ */
+export const formatYuanNumber = (fen: number): string => yuanFormat.format(fen / 100)
+export const formatYuan = (fen: number): string => `${formatYuanNumber(fen)} 元`

@@ -196,6 +196,7 @@ export const contract = {
   'operators:update': call<{ id: number; role?: Role; active?: boolean; password?: string }, OperatorInfo>(ADMIN_ONLY),
 
   'audit:list': call<AuditQuery, { rows: AuditEntry[]; total: number }>(AUDIT_READERS),
+  'audit:operators': call<void, string[]>(AUDIT_READERS),
 
   'settings:get': call<void, Settings>(ALL_ROLES),
   'settings:update': call<Partial<Settings>, Settings>(ADMIN_ONLY),

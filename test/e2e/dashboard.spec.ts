@@ -57,7 +57,7 @@ test('仪表盘: the KPI cards match the figures, a new-cards bar opens its memb
         )
         ids.push(created!.id)
       }
-      // 营业一课 ¥1,500 (two receipts), 营业二课 ¥500
+      // 营业一课 1,500 元 (two receipts), 营业二课 500 元
       const sales: [number, string, number][] = [
         [0, '营业一课', 100_000],
         [1, '营业一课', 50_000],
@@ -96,7 +96,7 @@ test('仪表盘: the KPI cards match the figures, a new-cards bar opens its memb
   await expect(dashboard.kpi('newCards').value).toHaveText(String(kpi.newCards))
   await expect(dashboard.kpi('activeCards').value).toHaveText(String(kpi.activeCards))
   await expect(dashboard.kpi('sleeping').value).toHaveText(String(kpi.sleeping))
-  await expect(dashboard.kpi('vipSales').value).toHaveText('¥2,000')
+  await expect(dashboard.kpi('vipSales').value).toHaveText('2,000.00 元')
   await expect(dashboard.kpi('vipShare').value).toHaveText('20.0%')
   await expect(dashboard.kpi('pointsOutstanding').value).toHaveText(kpi.pointsOutstanding.toLocaleString('en-US'))
   // Against last month (one member joined, nothing sold): more cards is good news.
@@ -112,7 +112,7 @@ test('仪表盘: the KPI cards match the figures, a new-cards bar opens its memb
 
   // One department: its sales and share; the card figures say they count the whole programme.
   await dashboard.chooseDepartment('营业一课')
-  await expect(dashboard.kpi('vipSales').value).toHaveText('¥1,500')
+  await expect(dashboard.kpi('vipSales').value).toHaveText('1,500.00 元')
   await expect(dashboard.kpi('vipShare').value).toHaveText('25.0%')
   await expect(dashboard.kpi('members').programmeWide).toBeVisible()
   await expect(dashboard.kpi('vipSales').programmeWide).toHaveCount(0)
@@ -120,7 +120,7 @@ test('仪表盘: the KPI cards match the figures, a new-cards bar opens its memb
   await page.mouse.move(0, 0)
   await saveScreenshot(page, 'dashboard-department')
   await dashboard.chooseDepartment('全部课别')
-  await expect(dashboard.kpi('vipSales').value).toHaveText('¥2,000')
+  await expect(dashboard.kpi('vipSales').value).toHaveText('2,000.00 元')
 
   // A chart's data as a table (the one that is exported and printed), and back.
   await dashboard.tableToggle('sales').click()

@@ -22,6 +22,14 @@ test('first run: the admin sets a password, takes the sample data, and after a r
   const members = new MembersPage(app.page)
   await expect(members.rows).toHaveCount(50)
   await expect(app.page.getByText('共 500 位会员')).toBeVisible()
+  // 紧凑 by default: about 25 rows at the desk's 1280×800; 标准 gives more room per row.
+  await expect(members.table).toHaveAttribute('data-density', 'compact')
+  expect(await members.fullyVisibleRows()).toBeGreaterThanOrEqual(23)
+  await members.density('standard').click()
+  await expect(members.table).toHaveAttribute('data-density', 'standard')
+  expect(await members.fullyVisibleRows()).toBeLessThan(18)
+  // Remembered for this operator on this PC (the test double's restart starts a fresh browser profile).
+  expect(await app.page.evaluate(() => localStorage.getItem('vipdesk.density.admin'))).toBe('standard')
 
   // Next morning: the app starts on the login screen, not on first run.
   const page = await app.restart()
@@ -53,5 +61,10 @@ test('first run: the admin sets a password, takes the sample data, and after a r
   const list = new MembersPage(page)
   await expect(list.rows).toHaveCount(50)
   await expect(list.search).toBeFocused()
+  // 紧凑 for the picture: about 25 rows at 1280×800.
+  await list.density('compact').click()
+  await expect(list.table).toHaveAttribute('data-density', 'compact')
+  expect(await list.fullyVisibleRows()).toBeGreaterThanOrEqual(23)
+  await list.search.focus()
   await saveScreenshot(page, 'members')
 })

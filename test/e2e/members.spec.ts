@@ -63,7 +63,7 @@ test('members: create with the keyboard form, find by phone tail, card and name,
   await expect(drawer.name).toHaveText(MEMBER.name)
 
   await expect(drawer.cardNo).toHaveText(MEMBER.cardNo)
-  await expect(drawer.birthday).toHaveText('农历1990-闰05-10')
+  await expect(drawer.birthday).toHaveText('农历1990年闰五月初十')
   await expect(drawer.address).toHaveText('北京市 朝阳区 望京街道1号')
   await expect(drawer.phone).toHaveText('138****5678')
   await expect(drawer.idNumber).toHaveText('110105********' + MEMBER.idNumber.slice(-4))
@@ -120,4 +120,17 @@ test('members: create with the keyboard form, find by phone tail, card and name,
   await expect(reveal).toContainText(`卡号${MEMBER.cardNo}`)
   await expect(settings.auditRows.first()).toContainText('修改')
   await saveScreenshot(page, 'audit-log')
+
+  // Filtered in the database by action (in words), operator and store days.
+  const all = await settings.auditRows.count()
+  await settings.filterAudit('action', '查看完整信息')
+  await expect(settings.auditRows).toHaveCount(1)
+  await expect(settings.auditRows).toContainText('查看完整信息')
+  await settings.filterAudit('operator', 'admin')
+  await expect(settings.auditRows).toHaveCount(1)
+  await page.getByTestId('audit-filter-clear').click()
+  await expect(settings.auditRows).toHaveCount(all)
+  await settings.filterAuditDays('2001-01-01', '2001-01-31')
+  await expect(settings.auditRows).toHaveCount(0)
+  await saveScreenshot(page, 'audit-log-filtered')
 })

@@ -18,7 +18,7 @@ test('报表导出: a chart table saved as .xlsx reads back with title, headers 
   const now = new Date()
   const thisMonth = `${now.getFullYear()}-${pad(now.getMonth() + 1)}`
 
-  // This month: ¥1,500 of VIP sales in 营业一课 against ¥6,000 for the store, ¥500 in 营业二课.
+  // This month: 1,500 元 of VIP sales in 营业一课 against 6,000 元 for the store, 500 元 in 营业二课.
   const problems = await page.evaluate(
     async ({ thisMonth }) => {
       const out: string[] = []

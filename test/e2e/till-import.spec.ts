@@ -81,6 +81,11 @@ test('till import: imports a till file, shows the rejected lines, and finds the 
   await expect(till.already).toHaveText('0')
   await expect(till.rejectedRows).toHaveText('3')
   expect(await till.rejectedTable()).toEqual(REJECTED)
+  // The file's row is 表格行; 行号 is only the receipt line (a column of the till file).
+  expect((await till.headings(till.rejected)).slice(0, 3)).toEqual(['表格行', '列', '原因'])
+  const sampleHeads = await till.headings(till.sample)
+  expect(sampleHeads[0]).toBe('表格行')
+  expect(sampleHeads.filter((h) => h === '行号')).toHaveLength(1)
 
   // The unknown column waits for the user; mapped by hand, the preview shows it as 柜台.
   await expect(page.getByTestId('import-map-7')).toContainText('忽略此列')

@@ -84,8 +84,8 @@ describe('league', () => {
     expect(text).toContain('送生日蛋糕')
     expect(text).toContain('下月VIP生日（2026年11月）')
     // V001 (solar 11-02) and V002 (lunar 10/05, which falls on 11-13 in 2026) are VIPs born in November
-    expect(text).toMatch(/11月2日\s+会员V001/)
-    expect(text).toMatch(/11月13日\s+会员V002\s+V002\s+农历/)
+    expect(text).toMatch(/2026-11-02\s+会员V001/)
+    expect(text).toMatch(/2026-11-13\s+会员V002\s+V002\s+农历/)
     // The first page as a picture, kept with the README's screenshots when VIPDESK_SCREENSHOTS=1.
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(dir, 'page')])
     expect(readFileSync(join(dir, 'page.png')).subarray(1, 4).toString()).toBe('PNG')

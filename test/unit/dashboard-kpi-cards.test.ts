@@ -36,7 +36,7 @@ describe('dashboard KPI cards', () => {
     expect(card(cards, 'members')).toMatchObject({ value: '110', change: '▲ 10', tone: 'good' })
     expect(card(cards, 'sleeping')).toMatchObject({ change: '▲ 2', tone: 'bad' })
     expect(card(cards, 'newCards')).toMatchObject({ change: '持平', tone: 'flat' })
-    expect(card(cards, 'activeCards').note).toBe('卡均年消费 ¥2,500')
+    expect(card(cards, 'activeCards').note).toBe('卡均年消费 2,500.00 元')
   })
 
   it('moves the share in percentage points and says when a month has no store sales', () => {
@@ -55,7 +55,7 @@ describe('dashboard KPI cards', () => {
   })
 
   it('writes money in 元, and in 万 once large', () => {
-    expect(money(123_456)).toBe('¥1,235')
-    expect(money(1_234_567_890)).toBe('¥1,234.6 万')
+    expect(money(123_456)).toBe('1,234.56 元')
+    expect(money(1_234_567_890)).toBe('1,234.6 万元')
   })
 })

@@ -129,7 +129,7 @@ describe('the printed gift catalogue', () => {
   it("carries the store's name, the validity and page numbers", () => {
     expect(text).toContain('和平百货')
     expect(text).toContain('积分兑换礼品册')
-    expect(text).toContain('有效期 2026年1月1日 至 2026年3月31日')
+    expect(text).toContain('有效期 2026-01-01 至 2026-03-31')
     expect(text).toMatch(new RegExp(`第\\s*1\\s*页\\s*/\\s*共\\s*${pages}\\s*页`))
   })
   it('groups by band, lowest first, and by points then code within a band', () => {
@@ -144,8 +144,8 @@ describe('the printed gift catalogue', () => {
   it('prints the conditions in small print', () => {
     expect(text).toContain('限积分 3,000 分以下会员')
     expect(text).toContain('限金卡及以上会员')
-    expect(text).toContain('2月15日起可兑换')
-    expect(text).toContain('兑换至 2月28日')
+    expect(text).toContain('2026-02-15 起可兑换')
+    expect(text).toContain('兑换至 2026-02-28')
   })
   it('embeds the photos and draws a placeholder where there is none', () => {
     const { html } = giftCatalogueHtml(t.db, { ...Q1, photosDir })

@@ -178,11 +178,11 @@ describe('previewing a messy .xlsx', () => {
       tier: '银卡',
       join_date: 20210304,
     })
-    expect(m('V0003').birthdayText).toBe('农历1988-08-15')
+    expect(m('V0003').birthdayText).toBe('农历1988年八月十五')
     expect(m('V0003').raw).toMatchObject({ phone: '13812345679', gender: '男', join_date: 20190102 })
-    expect(m('V0004').birthdayText).toBe('农历1988-08-15')
-    expect(m('V0005').birthdayText).toBe('农历1990-闰05-10')
-    expect(m('V0006').birthdayText).toBe('农历1990-闰05-10')
+    expect(m('V0004').birthdayText).toBe('农历1988年八月十五')
+    expect(m('V0005').birthdayText).toBe('农历1990年闰五月初十')
+    expect(m('V0006').birthdayText).toBe('农历1990年闰五月初十')
     expect(m('V0007').birthdayText).toBe('1990-01-02')
     expect(m('V0015').name).toBe('蒋六')
     // No join date column value: today (the test clock), and the first tier.

@@ -36,7 +36,7 @@ describe('member fields', () => {
       '1990-05-10',
       'lunar',
       true,
-      '农历1990-闰05-10',
+      '农历1990年闰五月初十',
     ])
     expect(m.idNumber).toBe('110105********0025')
   })

@@ -28,13 +28,13 @@ describe("the renderer's store clock", () => {
     expect(storeMonthText(1, SH_0730_DEC_1)).toBe('2027-01')
     expect(storeDateTime(SH_0730_DEC_1)).toBe('2026-12-01 07:30')
     expect(storeParts(SH_0730_DEC_1)).toMatchObject({ h: 7, mi: 30 })
-    expect(formatDateTime(SH_0730_DEC_1)).toBe('2026/12/01 07:30')
+    expect(formatDateTime(SH_0730_DEC_1)).toBe('2026-12-01 07:30')
   })
 
   it('follows the zone main reports, and ignores a name that is not a zone', () => {
     setStoreZone('America/Los_Angeles')
     expect(storeDayText(SH_0730_DEC_1)).toBe('2026-11-30')
-    expect(formatDateTime(SH_0730_DEC_1)).toBe('2026/11/30 15:30')
+    expect(formatDateTime(SH_0730_DEC_1)).toBe('2026-11-30 15:30')
     setStoreZone('Mars/Olympus')
     expect(storeDayText(SH_0730_DEC_1)).toBe('2026-11-30')
   })

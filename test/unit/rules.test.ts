@@ -66,7 +66,7 @@ describe('birthdays', () => {
     const r = parseBirthday('农历1990年闰5月10日')
     expect(r).toEqual({ ok: true, value: { calendar: 'lunar', year: 1990, month: 5, day: 10, leapMonth: true } })
     expect(parseBirthday('1990-闰5-10')).toEqual(r)
-    if (r.ok) expect(describeBirthday(r.value)).toBe('农历1990-闰05-10')
+    if (r.ok) expect(describeBirthday(r.value)).toBe('农历1990年闰五月初十')
   })
   it('refuses a leap month the year does not have', () => {
     const r = parseBirthday('农历1991年闰5月10日')

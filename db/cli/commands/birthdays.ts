@@ -12,6 +12,7 @@ import {
 import { prepareBirthdayBatch, recordBirthdayBatch } from '../../services/birthdays/batches'
 import { photosDirOf } from '../../services/gifts/photos'
 import { forbidden } from '../../errors'
+import { birthdayLabel } from '../../rules/lunarText'
 import { maskPhone } from '../../rules/phone'
 import { birthdaysOfMonth } from '../../services/birthdays/month'
 import { exportBirthdaySms } from '../../services/birthdays/sms'
@@ -154,8 +155,8 @@ export async function birthdaysCommand(ctx: CliContext): Promise<void> {
           r.dateThisYear,
           r.cardNo,
           r.name,
-          r.birthday,
-          r.calendar === 'lunar' ? (r.leapMonth ? '农历闰月' : '农历') : '公历',
+          birthdayLabel(r.birthday, r.calendar, r.leapMonth),
+          r.calendar === 'lunar' ? '农历' : '公历',
           r.tier,
           yesNo(r.hasAddress),
           yesNo(r.smsConsent),

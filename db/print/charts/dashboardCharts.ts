@@ -45,7 +45,9 @@ function base(style: ChartStyle): Option {
   }
 }
 
-const grid = { left: 8, right: 12, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' }
+// 'all' keeps the axis titles inside the picture as well as the labels: a right-axis title such as
+// 成本（元） or VIP 占比 sits centred over its axis and was cut off at the edge with 'axisLabel'.
+const grid = { left: 8, right: 12, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' }
 const legend = (print?: boolean) => ({ top: 0, type: print ? 'plain' : 'scroll', itemWidth: 14, itemHeight: 10 })
 const splitLine = { lineStyle: { color: '#eee' } }
 const axisName = { fontSize: 11, color: '#666' }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../actor'
 import { conflict, forbidden, notFound, validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
+import { formatYuan } from '../../rules/money'
 import { GIFT_KEEPERS } from '../../rules/roles'
 import { parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
@@ -136,7 +137,7 @@ export function deliverCake(db: Db, input: DeliverCakeInput, actor: Actor): { id
          cost_fen = ?, note = coalesce(?, note), updated_at = ?, updated_by = ? WHERE id = ?`,
       )
       .run(r.deliveredAt ?? now, cake.id, flowers?.id ?? null, costFen, r.note ?? null, now, actor.id, r.id)
-    recordAudit(db, actor, 'deliver', 'cake_delivery', r.id, `生日蛋糕送达，成本 ${(costFen / 100).toFixed(2)} 元`)
+    recordAudit(db, actor, 'deliver', 'cake_delivery', r.id, `生日蛋糕送达，成本 ${formatYuan(costFen)}`)
     return { id: r.id, costFen }
   })
 }

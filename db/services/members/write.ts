@@ -3,6 +3,7 @@ import { conflict, notFound, validationError, type FieldIssue } from '../../erro
 import { inTransaction, type Db } from '../../handle'
 import { storeDayInt } from '../../clock'
 import { STATUS_LABELS } from '../../rules/members'
+import { formatYuan } from '../../rules/money'
 import { tierNames } from '../../rules/tiers'
 import { labelOf, parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
@@ -222,7 +223,7 @@ export function replaceCard(db: Db, input: ReplaceCardInput, actor: Actor) {
       'replace-card',
       'member',
       v.id,
-      `补卡 ${before.card_no}→${newCardNo}，收费${(fee / 100).toFixed(2)}元：${v.reason}`,
+      `补卡 ${before.card_no}→${newCardNo}，收费 ${formatYuan(fee)}：${v.reason}`,
     )
     return { id: v.id, oldCardNo: before.card_no, newCardNo, feeFen: fee }
   })

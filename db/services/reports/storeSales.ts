@@ -2,6 +2,7 @@ import { storeMonthKey } from '../../clock'
 import type { Actor } from '../../actor'
 import { validationError, type FieldIssue } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
+import { formatYuan } from '../../rules/money'
 import { monthKeyOf, monthText, shiftMonth, type MonthKey } from '../../rules/months'
 import { DEPARTMENT_MAX_LENGTH, MAX_STORE_SALES_FEN, normaliseDepartment } from '../../rules/storeSales'
 import { canonicalDepartment } from '../departments/list'
@@ -71,7 +72,7 @@ const toRow = (r: StoredRow): StoreSalesRow => ({ ...r, month: monthText(r.month
 /** The month in progress by the database clock, on the store's calendar. */
 export const currentMonth = (db: Db): MonthKey => storeMonthKey(db)
 
-const yuanText = (fen: number) => `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })} 元`
+const yuanText = formatYuan
 
 /** The figure before and after, for the audit log (store figures are not personal data). */
 export const auditSummary = (month: MonthKey, department: string, before: number | null, after: number | null) =>

@@ -1,3 +1,4 @@
+import { formatYmd } from '../../rules/dates'
 import { ymdInZone } from '../../rules/storeClock'
 import { validationError } from '../../errors'
 import { departmentLabel } from '../../print/charts/chartScale'
@@ -65,10 +66,8 @@ export function periodText(data: Pick<DashboardData, 'from' | 'to' | 'department
   return `${months} · ${data.department ? departmentLabel(data.department) : '全店'}`
 }
 
-const dayName = (ms: number, zone: string) => {
-  const d = ymdInZone(ms, zone)
-  return `${d.y}年${d.m}月${d.d}日`
-}
+/** 2026-11-23: the one date style of tables and PDFs. */
+const dayName = (ms: number, zone: string) => formatYmd(ymdInZone(ms, zone))
 
 const sum = (values: (number | null | undefined)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0)
 

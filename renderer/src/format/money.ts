@@ -8,6 +8,5 @@ export const fenToYuan = (fen: number) => fen / 100
  * refuses with its own message (金额须精确到分).
  */
 export const yuanToFen = (yuan: number) => yuanNumberToFen(yuan) ?? yuan * 100
-const yuanFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-/** 1234567 → 12,345.67 元 */
-export const formatYuan = (fen: number) => `${yuanFormat.format(fen / 100)} 元`
+/** 1234567 → 12,345.67 元: the one money style of screens, exports and PDFs (db/rules/money). */
+export { formatYuan, formatYuanNumber } from '../../../db/rules/money'

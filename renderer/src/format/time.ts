@@ -1,25 +1,11 @@
+import { formatZoned } from '../../../db/rules/storeClock'
 import { storeDayText, storeZoneName } from './storeClock'
 
-const formats = new Map<string, Intl.DateTimeFormat>()
-
-/** Timestamps (ms) shown the way staff in mainland China write them, on the store's clock. */
-export function formatDateTime(ms: number): string {
-  const zone = storeZoneName()
-  let f = formats.get(zone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('zh-CN', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    })
-    formats.set(zone, f)
-  }
-  return f.format(new Date(ms))
-}
+/**
+ * Timestamps (ms) as 2026-11-23 20:10 on the store's clock: the one date-and-time style of the
+ * screens, the exports and the printed pages (`formatZoned`, which the PDFs use too).
+ */
+export const formatDateTime = (ms: number): string => formatZoned(ms, storeZoneName())
 
 /** Today as 'YYYY-MM-DD' on the store's calendar. */
 export const todayText = (): string => storeDayText()

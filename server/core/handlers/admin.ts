@@ -1,4 +1,4 @@
-import { listAudit } from '../../../db/services/audit'
+import { auditOperatorNames, listAudit } from '../../../db/services/audit'
 import { createOperator, listOperators, updateOperator } from '../../../db/services/operators'
 import { getSettings, updateSettings } from '../../../db/services/settings'
 import { actorOf } from '../context'
@@ -14,6 +14,7 @@ export const adminHandlers = {
     return op
   },
   'audit:list': (input, ctx) => listAudit(ctx.state.db, input),
+  'audit:operators': (_i, ctx) => auditOperatorNames(ctx.state.db),
   'settings:get': (_i, ctx) => getSettings(ctx.state.db),
   'settings:update': (input, ctx) => updateSettings(ctx.state.db, input, actorOf(ctx)),
 } satisfies Partial<Handlers>

@@ -7,7 +7,7 @@ export interface ImportIssueRow {
   reason: string
 }
 
-/** A 行号 / 列 / 原因 table (member or till import) as plain rows. */
+/** A 表格行 / 列 / 原因 table (member or till import) as plain rows. */
 export async function issueRows(table: Locator): Promise<ImportIssueRow[]> {
   const cells = await table
     .locator('tbody tr')
@@ -47,7 +47,7 @@ export class ImportWizard {
     this.close = page.getByTestId('import-close')
   }
 
-  /** The 行号 / 列 / 原因 table as plain rows. */
+  /** The 表格行 / 列 / 原因 table as plain rows. */
   rejectedTable(): Promise<ImportIssueRow[]> {
     return issueRows(this.rejected)
   }

@@ -73,6 +73,23 @@ export class MembersPage {
     await expect(this.exportButton).toHaveAttribute('data-result', 'saved')
   }
 
+  /** 紧凑 / 标准: the list density, remembered per operator on this PC. */
+  density(which: 'compact' | 'standard'): Locator {
+    return this.page.getByTestId(`density-${which}`)
+  }
+
+  /** Rows wholly inside the table's scrolling body, as the window shows them now. */
+  async fullyVisibleRows(): Promise<number> {
+    return this.table.evaluate((table) => {
+      const body = table.querySelector('.n-data-table-base-table-body') ?? table
+      const box = body.getBoundingClientRect()
+      return [...table.querySelectorAll('[data-testid="member-row"]')].filter((tr) => {
+        const r = tr.getBoundingClientRect()
+        return r.height > 0 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1
+      }).length
+    })
+  }
+
   row(text: string): Locator {
     return this.rows.filter({ hasText: text })
   }

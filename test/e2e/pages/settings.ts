@@ -26,6 +26,20 @@ export class SettingsPage {
     await this.tab(name).click()
   }
 
+  /** 操作日志: pick an operator or an action (by its words) in the filter bar. */
+  async filterAudit(which: 'operator' | 'action', label: string) {
+    await this.page.getByTestId(`audit-filter-${which}`).click()
+    await this.page.locator('.n-base-select-option').getByText(label, { exact: true }).click()
+  }
+
+  /** 操作日志: a day range typed as 'YYYY-MM-DD' (store days, both ends included). */
+  async filterAuditDays(from: string, to: string) {
+    const inputs = this.page.getByTestId('audit-filter-days').locator('input')
+    await inputs.nth(0).fill(from)
+    await inputs.nth(1).fill(to)
+    await inputs.nth(1).press('Enter')
+  }
+
   /** 添加操作员 with a name, role and first password. */
   async addOperator(name: string, role: Role, password: string) {
     await this.page.getByTestId('operator-new').click()

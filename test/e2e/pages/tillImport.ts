@@ -47,9 +47,14 @@ export class TillImportPage {
     await expect(this.pick).toBeVisible()
   }
 
-  /** The 行号 / 列 / 原因 table as plain rows. */
+  /** The 表格行 / 列 / 原因 table as plain rows. */
   rejectedTable(): Promise<ImportIssueRow[]> {
     return issueRows(this.rejected)
+  }
+
+  /** A table's column headings, left to right. */
+  headings(table: Locator): Promise<string[]> {
+    return table.locator('thead th').evaluateAll((ths) => ths.map((th) => th.textContent?.trim() ?? ''))
   }
 
   /** 选择文件: main's open dialog (scripted first) answers; the preview's counts show once the file is read. */

@@ -2,22 +2,13 @@ import { computed } from 'vue'
 import { birthDateSolar, checkBirthday, parseBirthday } from '../../../../db/rules/birthday'
 import { formatYmd } from '../../../../db/rules/dates'
 import { checkIdNumber, normalizeIdNumber } from '../../../../db/rules/idNumber'
+import { lunarDateText } from '../../../../db/rules/lunarText'
 import { normalizePhone } from '../../../../db/rules/phone'
 import type { MemberFormModel } from './memberForm'
 
 export interface Hint {
   status: 'success' | 'warning' | 'error' | undefined
   text: string
-}
-
-const MONTHS = ['正', '二', '三', '四', '五', '六', '七', '八', '九', '十', '冬', '腊']
-const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
-function lunarDayName(d: number): string {
-  if (d <= 10) return `初${DIGITS[d]}`
-  if (d < 20) return `十${DIGITS[d - 10]}`
-  if (d === 20) return '二十'
-  if (d < 30) return `廿${DIGITS[d - 20]}`
-  return '三十'
 }
 
 /**
@@ -38,7 +29,7 @@ export function useFieldHints(model: MemberFormModel) {
     if (problem) return { status: 'warning', text: problem }
     if (b.calendar === 'solar') return { status: 'success', text: `公历 ${b.year}年${b.month}月${b.day}日` }
     const solar = formatYmd(birthDateSolar(b))
-    const name = `农历${b.year}年${b.leapMonth ? '闰' : ''}${MONTHS[b.month - 1]}月${lunarDayName(b.day)}`
+    const name = lunarDateText(b)
     return { status: 'success', text: `${name}，即公历 ${solar}` }
   })
 

@@ -3,6 +3,7 @@ import type { DataTableColumns } from 'naive-ui'
 import { h } from 'vue'
 import type { BirthdayMember } from '../../../../../db/services/birthdays/month'
 import { BIRTHDAY_CARD_STATUS_LABELS } from '../../../../../db/rules/birthdayMail'
+import { birthdayLabel } from '../../../../../db/rules/lunarText'
 
 /** Mail consent and an address no card has come back from: the only rows a card can go to. */
 export const isMailable = (r: BirthdayMember) => r.mailConsent && r.hasAddress && !r.addressReturned
@@ -14,8 +15,8 @@ const yesNo = (v: boolean) => (v ? '是' : h('span', { class: 'muted' }, '否'))
 
 const CARD_TYPES = { printed: 'info', mailed: 'success', returned: 'error' } as const
 
-/** 0000-05-17 (year unknown) reads 05-17. */
-const birthdayText = (r: BirthdayMember) => (r.birthday.startsWith('0000-') ? r.birthday.slice(5) : r.birthday)
+/** 1966-04-15, or 农历1966年闰三月廿六 as staff write it; without a year 04-15 / 农历闰三月廿六. */
+const birthdayText = (r: BirthdayMember) => birthdayLabel(r.birthday, r.calendar, r.leapMonth)
 
 /** The month list's columns; the selection column is the first, only mailable rows can be ticked. */
 export function monthColumns(): DataTableColumns<BirthdayMember> {
@@ -30,9 +31,8 @@ export function monthColumns(): DataTableColumns<BirthdayMember> {
       width: 170,
       render: (r) =>
         h('span', { class: 'cell' }, [
-          birthdayText(r),
-          r.calendar === 'lunar' ? tag('农历', 'warning') : tag('公历'),
-          r.leapMonth ? tag('闰月', 'warning') : null,
+          h('span', { 'data-testid': 'birthday-date' }, birthdayText(r)),
+          r.calendar === 'lunar' ? null : tag('公历'),
         ]),
     },
     { title: '等级', key: 'tier', width: 72 },

@@ -1,4 +1,5 @@
 import type { FigureName } from '../../../../../db/rules/figures'
+import { formatYuan } from '../../../../../db/rules/money'
 import { FIGURE_HELP } from '../../../../../db/rules/figures'
 import type { DashboardData } from '../../../../../db/services/reports/dashboard'
 
@@ -19,12 +20,12 @@ export interface KpiCard {
 }
 
 const count = (n: number) => n.toLocaleString('zh-CN')
-/** fen → '¥12,345' below 10 万元, '¥123.4 万' above: a card has room for a few characters. */
+/** fen → '12,345.00 元' below 10 万元 (the one money style), '123.4 万元' above: a card has little room. */
 export function money(fen: number): string {
   const yuan = fen / 100
   return Math.abs(yuan) >= 100_000
-    ? `¥${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 万`
-    : `¥${yuan.toLocaleString('zh-CN', { maximumFractionDigits: 0 })}`
+    ? `${(yuan / 10_000).toLocaleString('en-US', { maximumFractionDigits: 1 })} 万元`
+    : formatYuan(fen)
 }
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`
 
