@@ -31,10 +31,8 @@ describe('gifts catalogue', () => {
     expect(r.code).toBe(0)
     const file = join(dir, '礼品册.pdf')
     expect(r.stdout).toBe(
-      '注意：1 件礼品没有照片（保温杯），礼品册上会印成"图片待补"。请先在「库存」中为它们添加照片，再打印或保存。
-' +
-        `礼品册已保存到 ${file}：1 种礼品，1 页，有效期 2026-01-01 至 2026-03-31。
-`,
+      '注意：1 件礼品没有照片（保温杯），礼品册上会印成"图片待补"。请先在「库存」中为它们添加照片，再打印或保存。\n' +
+        `礼品册已保存到 ${file}：1 种礼品，1 页，有效期 2026-01-01 至 2026-03-31。\n`,
     )
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
