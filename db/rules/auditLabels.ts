@@ -58,6 +58,10 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   vip_assignment: 'VIP维护',
   cake_delivery: '生日蛋糕',
   store_sales: '全店销售',
+  department: '课别',
+  counter: '专柜',
+  department_alias: '课别别名',
+  counter_alias: '专柜别名',
 }
 
 /** The words for an action code; an unknown (older or newer) code is shown as it is. */
