@@ -158,12 +158,17 @@ test('生日关怀: a clerk lists next month, prints two cards with labels, mark
   await birthdays.choose('postcard', '3x7', 2)
   await expect(birthdays.plan).toContainText('标签 1 张')
 
+  // A test print first: one sample card through the printer, no batch recorded, the panel stays.
+  await page.getByTestId('birthday-test-print').click()
+  await expect.poll(() => app.printed.length, forWork(PRINT_RUN)).toBe(1)
+  expect(app.printed[0]).toContain('王小明')
+
   await birthdays.print()
-  await expect.poll(() => app.printed.length, forWork(PRINT_RUN)).toBe(2)
-  expect(app.printed[0]).toContain('林晓')
-  expect(app.printed[0]).toContain('周敏')
-  expect(app.printed[0]).not.toContain('郑洁')
-  expect(app.printed[1]).toContain('310002')
+  await expect.poll(() => app.printed.length, forWork(PRINT_RUN)).toBe(3)
+  expect(app.printed[1]).toContain('林晓')
+  expect(app.printed[1]).toContain('周敏')
+  expect(app.printed[1]).not.toContain('郑洁')
+  expect(app.printed[2]).toContain('310002')
 
   // The run is a batch of two; one card comes back undeliverable.
   await birthdays.tab('batches')
@@ -191,7 +196,7 @@ test('生日关怀: a clerk lists next month, prints two cards with labels, mark
   await expect(birthdays.refusal).toContainText('本次生日的贺卡已打印过')
   await expect(page.getByTestId('birthday-print')).toBeDisabled()
   await birthdays.closePanel()
-  expect(app.printed).toHaveLength(2)
+  expect(app.printed).toHaveLength(3)
 
   // Nothing ticked: the rest still to print (郑洁) saved as a PDF.
   await birthdays.tick('E002')
@@ -205,13 +210,6 @@ test('生日关怀: a clerk lists next month, prints two cards with labels, mark
   expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
   await expect(birthdays.counts).toContainText('已打印 3')
   await expect(birthdays.counts).toContainText('待打印 0')
-
-  // A test print: one sample card through the printer, no batch recorded.
-  await birthdays.openPrint()
-  await page.getByTestId('birthday-test-print').click()
-  await expect.poll(() => app.printed.length, forWork(PRINT_RUN)).toBe(3)
-  expect(app.printed[2]).toContain('王小明')
-  await birthdays.closePanel()
 
   await birthdays.tab('costs')
   await expect(page.getByTestId('costs-cards')).toContainText('3 张（2 批）')
