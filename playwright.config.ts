@@ -19,5 +19,7 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   globalSetup: './test/e2e/support/global-setup.ts',
-  use: { screenshot: 'only-on-failure', trace: 'retain-on-failure' },
+  // A click or fill that cannot happen (a disabled button) fails within a minute instead of
+  // waiting out a test whose budget grew with its long jobs.
+  use: { screenshot: 'only-on-failure', trace: 'retain-on-failure', actionTimeout: 60_000 },
 })
