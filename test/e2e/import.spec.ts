@@ -87,7 +87,7 @@ test('import: a messy xlsx is previewed with its bad rows, imported, and re-impo
   }
   // What the mess became: a full-width phone is a phone, 闰 a leap month, a 5-digit number a postal code.
   await members.openFromSearch('13912345678', '李娜')
-  await expect(members.drawer.birthday).toHaveText('农历1988-08-15')
+  await expect(members.drawer.birthday).toHaveText('农历1988年八月十五')
   await members.drawer.close()
   await members.openFromSearch('V1003', '王芳')
   await expect(members.drawer.birthday).toHaveText('农历1990-闰05-10')
