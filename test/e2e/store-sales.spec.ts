@@ -80,7 +80,7 @@ test('store sales: type a figure into the grid, import a bad file (nothing impor
     [JAN, '营业一课', '2,000,000.00'],
     [JAN, '营业三课', 3000.5],
     [THIS_MONTH, '营业五课', '88,888.88'],
-    [JAN, '超市课', '1,000'],
+    [JAN, '营业四课', '1,000'],
   ])
   app.double.dialogs.open.push(good)
   await sales.importAndWait(basename(good))
@@ -88,7 +88,7 @@ test('store sales: type a figure into the grid, import a bad file (nothing impor
   await expect(sales.cell(JAN, '营业一课')).toHaveText('2,000,000.00')
   await expect(sales.cell(JAN, '营业三课')).toHaveText('3,000.50')
   await expect(sales.cell(THIS_MONTH, '营业五课')).toHaveText('88,888.88')
-  await expect(sales.cell(JAN, '超市课')).toHaveText('1,000.00')
+  await expect(sales.cell(JAN, '营业四课')).toHaveText('1,000.00')
   // Cancelling the dialog changes nothing.
   app.double.dialogs.open.push(null)
   await sales.importAndWait('已取消')
