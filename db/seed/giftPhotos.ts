@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib'
+import { png } from './png'
 
 /**
  * Stand-in product photos for the sample gifts: a gift box (or a round tin) in the gift's colour
@@ -8,50 +8,9 @@ import { deflateSync } from 'node:zlib'
 
 type Rgb = readonly [number, number, number]
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4)
-  len.writeUInt32BE(data.length)
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(body))
-  return Buffer.concat([len, body, crc])
-}
-
 /** An 8-bit RGB PNG of `size`×`size` pixels, each the palette colour `paint` names. */
-function png(size: number, palette: readonly Rgb[], paint: (x: number, y: number) => number): Buffer {
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(size, 0)
-  ihdr.writeUInt32BE(size, 4)
-  ihdr.set([8, 2, 0, 0, 0], 8)
-  const raw = Buffer.alloc((size * 3 + 1) * size)
-  for (let y = 0; y < size; y++) {
-    let at = y * (size * 3 + 1) + 1
-    for (let x = 0; x < size; x++) {
-      const c = palette[paint(x, y)]!
-      raw[at++] = c[0]
-      raw[at++] = c[1]
-      raw[at++] = c[2]
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
+const paletted = (size: number, palette: readonly Rgb[], paint: (x: number, y: number) => number): Buffer =>
+  png(size, size, (x, y) => [...palette[paint(x, y)]!] as [number, number, number])
 
 const mix = (a: Rgb, b: Rgb, t: number): Rgb => [
   Math.round(a[0] + (b[0] - a[0]) * t),
@@ -77,7 +36,7 @@ export function giftPhotoPng(colour: Rgb, shape: PhotoShape, size = 160): Buffer
   for (let i = 0; i < SHADES; i++) palette.push(mix(colour, shade, i / (SHADES - 1)))
   const tone = (t: number) => SHADE0 + Math.round(Math.max(0, Math.min(1, t)) * (SHADES - 1))
   const c = size / 2
-  return png(size, palette, (x, y) => {
+  return paletted(size, palette, (x, y) => {
     const u = x / size
     const v = y / size
     // A soft floor shadow under the object.
