@@ -6,6 +6,8 @@ import { addressLabelsHtml } from './addressLabels'
 import { joinPdfs, renderAll } from './pdfJoin'
 import { birthdayCardsHtml, type CardRecipient, type CardSender } from './birthdayCards'
 
+type CardsInput = Parameters<typeof birthdayCardsHtml>[0]
+
 /** The store as it signs its cards: name, return address and logo from settings. */
 export function cardSender(db: Db, photosDir: string): CardSender {
   const s = getSettings(db)
@@ -48,6 +50,22 @@ export function birthdayMailDocs(db: Db, run: Run, photosDir: string, template?:
 /** Cards per printed document: past this Chromium slows down faster than the pages grow (see pdfJoin). */
 export const CARDS_PER_DOCUMENT = 500
 
+/** The cards' HTML in documents of `perDocument` cards, in order. */
+export function cardDocuments(input: CardsInput, perDocument = CARDS_PER_DOCUMENT) {
+  const docs: { html: string; cards: number }[] = []
+  for (let i = 0; i < input.recipients.length; i += perDocument) {
+    const recipients = input.recipients.slice(i, i + perDocument)
+    docs.push({ html: birthdayCardsHtml({ ...input, recipients }), cards: recipients.length })
+  }
+  return docs
+}
+
+/** The cards alone as one PDF, printed in documents and joined as a run's are (bench, tests). */
+export async function cardsPdf(input: CardsInput, render: (html: string) => Promise<Buffer>, perDocument?: number) {
+  const docs = cardDocuments(input, perDocument).map((d) => d.html)
+  return joinPdfs(await renderAll(render, docs))
+}
+
 /**
  * A run as PDF: the cards in documents of CARDS_PER_DOCUMENT joined into one file, and the labels,
  * rendered two at a time. The labels go first so that they print beside the cards, not after.
@@ -68,10 +86,9 @@ export async function birthdayMailPdfs(
     docs.push(addressLabelsHtml({ layout: run.labels, recipients: run.recipients, sender, offset: run.labelOffset }))
     counts.push(0)
   }
-  for (let i = 0; i < run.recipients.length; i += perDocument) {
-    const recipients = run.recipients.slice(i, i + perDocument)
-    docs.push(birthdayCardsHtml({ design: run.design, recipients, sender, greeting }))
-    counts.push(recipients.length)
+  for (const doc of cardDocuments({ design: run.design, recipients: run.recipients, sender, greeting }, perDocument)) {
+    docs.push(doc.html)
+    counts.push(doc.cards)
   }
   const total = run.recipients.length
   let done = 0
