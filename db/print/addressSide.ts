@@ -1,5 +1,6 @@
 import { addressLines, postalDigits, recipientLine, senderLines } from '../rules/mailBlock'
 import type { CardRecipient, CardSender } from './birthdayCards'
+import { CARD_ORNAMENTS } from './cardOrnamentImages'
 import { escapeHtml as esc, FAUX_BOLD, FONT_SERIF } from './document'
 
 /**
@@ -36,6 +37,7 @@ const geometry = {
     top: 10,
     left: 12,
     stamp: [20, 24],
+    stampPng: CARD_ORNAMENTS.stampEnvelope,
     toTop: 6,
     toLeft: 24,
     toRight: 40,
@@ -51,6 +53,7 @@ const geometry = {
     top: 8,
     left: 9,
     stamp: [18, 22],
+    stampPng: CARD_ORNAMENTS.stampPostcard,
     toTop: 3,
     toLeft: 14,
     toRight: 14,
@@ -63,7 +66,9 @@ const geometry = {
 
 /**
  * A grid, not positioned boxes: a positioned box is a paint layer, and Chromium's cost per printed
- * page grows with the layers in the whole document (see birthdayCardsStyle.ts).
+ * page grows with the layers in the whole document (see birthdayCardsStyle.ts). The stamp box's
+ * dashed outline is a picture (stampBoxSvg): as a CSS dashed border it was written dash by dash on
+ * every address side, half of a postcard's back page in the PDF.
  */
 export function addressSideCss(size: 'dl' | 'pc'): string {
   const g = geometry[size]
@@ -75,7 +80,7 @@ ${s} { padding: ${g.top}mm ${g.edge}mm ${g.edge}mm ${g.left}mm; }
 ${s} .zip { display: flex; gap: ${g.gap}mm; align-self: start; }
 ${s} .zip span { width: ${g.box[0]}mm; height: ${g.box[1]}mm; border: 0.4mm solid ${RED}; display: flex; align-items: center;
   justify-content: center; font-size: ${g.box[1] * 1.75}pt; line-height: 1; font-weight: 500; color: #1f2328; }
-${s} .stamp { width: ${g.stamp[0]}mm; height: ${g.stamp[1]}mm; border: 0.3mm dashed #b4b4b4; color: #b4b4b4; font-size: 6.5pt;
+${s} .stamp { width: ${g.stamp[0]}mm; height: ${g.stamp[1]}mm; background: url("${g.stampPng}") center / 100% 100% no-repeat; color: #b4b4b4; font-size: 6.5pt;
   letter-spacing: 0.2em; display: flex; align-items: center; justify-content: center; text-align: center; padding: 0 ${g.stamp[0] / 2 - 1.6}mm; line-height: 1.2; }
 ${s} .to { grid-column: 1 / -1; padding: ${g.toTop}mm ${g.toRight}mm 0 ${g.toLeft - g.left}mm; font-size: ${g.text}pt; line-height: 1.6; overflow-wrap: anywhere; }
 ${s} .to.long { font-size: ${g.text * 0.86}pt; }

@@ -65,3 +65,12 @@ export function ringSvg(outer: boolean): string {
     `<circle cx="50" cy="50" r="${r}" fill="none" stroke="${GOLD}" stroke-width="${w}"/>`
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">${outer ? ring(48.5, 2.06) : ''}${ring(39.4, 1.18)}</svg>`
 }
+
+/**
+ * The stamp box's dashed outline (贴邮票处), as the CSS border drew it: 0.3 mm, #b4b4b4, dashes of
+ * about 0.8 mm with 0.53 mm gaps. Chromium writes a dashed border as one filled path per dash, on
+ * every address side: 0.5 KB a postcard, where the picture is held once per document.
+ */
+export function stampBoxSvg(widthMm: number, heightMm: number): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${widthMm} ${heightMm}"><rect x="0.15" y="0.15" width="${widthMm - 0.3}" height="${heightMm - 0.3}" fill="none" stroke="#b4b4b4" stroke-width="0.3" stroke-dasharray="0.8 0.53"/></svg>`
+}

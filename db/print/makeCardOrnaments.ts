@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { GOLD } from './cardColours'
-import { DIVIDER, laurelSvg, ringSvg } from './cardOrnamentsSvg'
+import { DIVIDER, laurelSvg, ringSvg, stampBoxSvg } from './cardOrnamentsSvg'
 import { chromiumExecutable } from './chromium'
 
 /**
@@ -21,6 +21,9 @@ const ORNAMENTS: Record<string, { svg: string; width: number; height: number }> 
   // the monogram, at most 17 mm
   rings: { svg: ringSvg(true), width: 200, height: 200 },
   innerRing: { svg: ringSvg(false), width: 200, height: 200 },
+  // the stamp boxes of the postcard (18 × 22 mm) and the DL envelope (20 × 24 mm), at 300 dpi
+  stampPostcard: { svg: stampBoxSvg(18, 22), width: 213, height: 260 },
+  stampEnvelope: { svg: stampBoxSvg(20, 24), width: 236, height: 283 },
 }
 
 async function main() {
