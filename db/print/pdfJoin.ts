@@ -1,4 +1,5 @@
 import { PDFDocument } from '@cantoo/pdf-lib'
+import { dedupeStreams, shareResources } from './pdfShare'
 
 /**
  * Chromium's time to print a document grows faster than its page count (a 4,000-page batch of
@@ -24,13 +25,22 @@ export async function renderAll(
   return out
 }
 
-/** One PDF of the parts' pages in order; a single part is returned as it is. */
+/**
+ * One PDF of the parts' pages in order, what the parts hold alike kept once (pdfShare); a single
+ * part is returned as it is.
+ */
 export async function joinPdfs(parts: Buffer[]): Promise<Buffer> {
   if (parts.length === 1) return parts[0]!
   const joined = await PDFDocument.create()
   for (const part of parts) {
     const doc = await PDFDocument.load(part)
+    const first = joined.getPageCount()
     for (const page of await joined.copyPages(doc, doc.getPageIndices())) joined.addPage(page)
+    shareResources(
+      joined,
+      doc.getPageIndices().map((i) => first + i),
+    )
   }
+  dedupeStreams(joined)
   return Buffer.from(await joined.save())
 }

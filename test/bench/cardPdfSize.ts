@@ -1,11 +1,9 @@
 import { writeFileSync } from 'node:fs'
-import { type CardDesign, type CardRecipient } from '../../db/print/birthdayCards'
+import type { CardDesign } from '../../db/print/birthdayCards'
 import { cardsPdf } from '../../db/print/birthdayMail'
 import { openPdfRenderer } from '../../db/print/chromium'
 import { DEFAULT_CARD_TEMPLATE } from '../../db/rules/birthdayMail'
-import { personName } from '../../db/seed/names'
-import { pickPlace, postalCodeFor, streetAddress } from '../../db/seed/places'
-import { Random } from '../../db/seed/random'
+import { SAMPLE_SENDER, sampleRecipients } from '../support/sampleCards'
 
 /**
  * The printed cards' size at the issue's scale, without a database: `npx tsx
@@ -14,31 +12,6 @@ import { Random } from '../../db/seed/random'
  * CARDS_PER_DOCUMENT and joined as the app does. Issue 16's bound: ≤ 3 × LibreOffice's 2.4 MB for
  * 2,082 cards.
  */
-export function sampleRecipients(count: number, seed = 16): CardRecipient[] {
-  const rnd = new Random(seed)
-  return Array.from({ length: count }, (_, i) => {
-    const gender = rnd.chance(0.6) ? '女' : '男'
-    const place = pickPlace(rnd)
-    return {
-      memberId: i + 1,
-      cardNo: `V${String(i + 1).padStart(7, '0')}`,
-      name: personName(rnd, gender, rnd.int(1950, 2004)),
-      gender,
-      dateThisYear: `2026-12-${String(rnd.int(1, 31)).padStart(2, '0')}`,
-      ...place,
-      address: streetAddress(rnd, place),
-      postalCode: postalCodeFor(rnd, place),
-    }
-  })
-}
-
-export const SAMPLE_SENDER = {
-  storeName: '和平百货',
-  storeAddress: '浙江省杭州市上城区解放路 1 号',
-  storePostalCode: '310002',
-  storePhone: '0571-8888 6666',
-  logo: null,
-}
 
 async function main() {
   const args = process.argv.slice(2)
@@ -64,4 +37,4 @@ async function main() {
   }
 }
 
-if (process.argv[1]?.endsWith('cardPdfSize.ts')) void main()
+void main()
