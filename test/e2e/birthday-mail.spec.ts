@@ -151,6 +151,9 @@ test('生日关怀: a clerk lists next month, prints two cards with labels, mark
   // Which paper and how it goes in, and no store address yet: the sender block would be the name only.
   await expect(page.getByTestId('birthday-paper-postcard')).toContainText('148×100 毫米明信片卡纸')
   await expect(page.getByTestId('birthday-sender-warning')).toContainText('还没有设置门店地址：标签和明信片上的寄件人')
+  // The warning sits right under the paper guide, both on screen as the panel opens (README picture).
+  await expect(page.getByTestId('birthday-paper-postcard')).toBeInViewport({ ratio: 1 })
+  await expect(page.getByTestId('birthday-sender-warning')).toBeInViewport({ ratio: 1 })
   await saveScreenshot(page, 'birthday-print')
   await birthdays.choose('folded-a5', 'none')
   await expect(page.getByTestId('birthday-paper-folded-a5')).toContainText('双面打印，短边翻转')
