@@ -61,9 +61,10 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
                                 门店信息（信封、标签、明信片寄件人一栏）：不带选项时显示当前值；
                                 带选项时检查并保存（邮编 6 位数字；记入操作日志）。未设置地址时寄件人只有门店名称
   report kpi --month YYYY-MM    会员计划月度指标：会员数、活跃卡（近12个月有消费）、新开卡、沉睡会员、VIP销售额、
-                                全店销售额、VIP业绩占比、积分发放/兑换/过期/余额（本月计到今天）；
+                                全店销售额、VIP业绩占比、积分发放/兑换/过期/余额、券发出/核销/过期/余额（本月计到今天）；
                                 --json 输出 {members, activeCards, newCards, sleeping, vipSales, storeSales, vipShare,
-                                pointsIssued, pointsRedeemed, pointsExpired, pointsOutstanding}（金额以分计，占比为小数）
+                                pointsIssued, pointsRedeemed, pointsExpired, pointsOutstanding, vouchersIssued,
+                                vouchersUsed, vouchersExpired, vouchersOutstanding}（金额以分计，占比为小数）
   report monthly --month YYYY-MM --pdf FILE [--department 课别]
                                 会员计划月度报告（A4 横向 PDF）：本月指标与上月对比，近 12 个月各图表及数据表
   report table CHART --from YYYY-MM --to YYYY-MM [--department 课别] (--xlsx FILE | --pdf FILE)

@@ -5,14 +5,16 @@ import { refreshAddressFlags } from '../services/birthdays/addressFlags'
 import { warmCare } from '../services/care'
 import { expireDuePoints } from '../services/points/expiry'
 import { getSettings } from '../services/settings'
+import { expireDueVouchers } from '../services/vouchers/lifecycle'
 import { cardJobsAtStartup, reviewTiersAtStartup } from '../services/tiers'
 
 /** The jobs the runner knows, in the order a day runs them. */
-export type JobName = 'backup' | 'expiry' | 'tierReview' | 'cards' | 'warmUps'
+export type JobName = 'backup' | 'expiry' | 'voucherExpiry' | 'tierReview' | 'cards' | 'warmUps'
 
 export const JOB_LABELS: Record<JobName, string> = {
   backup: '每日备份',
   expiry: '积分过期',
+  voucherExpiry: '券过期',
   tierReview: '年度等级评级',
   cards: '会员卡有效期与自动续期',
   warmUps: '预先计算（高端会员名单、地址检查）',
@@ -58,6 +60,16 @@ export function dailyJobs(backupDir: string | undefined): JobDef[] {
         const r = expireDuePoints(db)
         return {
           summary: r.members ? `${n(r.members)} 名会员共 ${n(r.points)} 分过期` : '没有到期的积分',
+          result: r,
+        }
+      },
+    },
+    {
+      name: 'voucherExpiry',
+      run(db) {
+        const r = expireDueVouchers(db)
+        return {
+          summary: r.vouchers ? `${n(r.vouchers)} 张券过期，共 ${(r.valueFen / 100).toFixed(2)} 元` : '没有到期的券',
           result: r,
         }
       },

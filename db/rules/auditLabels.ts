@@ -40,6 +40,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   schedule: '安排送达',
   deliver: '送达',
   cancel: '取消',
+  use: '核销',
+  void: '作废',
+  call: '回访记录',
+  split: '分配回访',
 }
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -62,6 +66,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   counter: '专柜',
   department_alias: '课别别名',
   counter_alias: '专柜别名',
+  voucher: '券',
+  campaign: '唤醒活动',
 }
 
 /** The words for an action code; an unknown (older or newer) code is shown as it is. */

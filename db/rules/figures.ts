@@ -27,6 +27,10 @@ export const FIGURE_HELP = {
   pointsRedeemed: '当月兑换礼品用掉的积分（扣除退货退回的）',
   pointsExpired: '当月过期清零的积分',
   pointsOutstanding: '截至月末会员尚未使用的积分（本计划的负债）',
+  vouchersIssued: '当月发出的券面值合计（积分兑换、生日礼券、唤醒券、人工发放）',
+  vouchersUsed: '当月核销的券面值合计',
+  vouchersExpired: '当月过期未用的券面值合计',
+  vouchersOutstanding: '截至月末已发出、尚未使用、过期或作废的券面值（本计划的负债）',
 } as const
 
 export type FigureName = keyof typeof FIGURE_HELP
@@ -44,6 +48,10 @@ export const FIGURE_LABELS: Record<FigureName, string> = {
   pointsRedeemed: '兑换积分',
   pointsExpired: '过期积分',
   pointsOutstanding: '积分余额',
+  vouchersIssued: '发券金额(元)',
+  vouchersUsed: '核销金额(元)',
+  vouchersExpired: '过期券金额(元)',
+  vouchersOutstanding: '未用券余额(元)',
 }
 
 const NUMERALS = '一二三四五六七八九十'

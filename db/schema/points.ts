@@ -58,7 +58,7 @@ export const pointsLedger = sqliteTable(
     /** When the movement counts (the purchase time for earnings), ms */
     at: integer('at').notNull(),
     kind: text('kind', {
-      enum: ['opening', 'earn', 'return', 'redeem', 'refund', 'adjust', 'expire', 'transfer'],
+      enum: ['opening', 'earn', 'return', 'redeem', 'refund', 'adjust', 'expire', 'transfer', 'referral'],
     }).notNull(),
     delta: integer('delta').notNull(),
     debtDelta: integer('debt_delta').notNull().default(0),

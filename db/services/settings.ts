@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS } from '../rules/limits'
 import { DEFAULT_EARNING_RULES } from '../rules/points'
 import { DEFAULT_SESSION_IDLE_MINUTES } from '../rules/sessions'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../rules/storeClock'
+import { DEFAULT_VOUCHER_RULES, voucherRulesProblems } from '../rules/vouchers'
 import {
   DEFAULT_CARD_VALIDITY,
   DEFAULT_REVIEW_DATE,
@@ -72,6 +73,61 @@ const limitsSchema = z.object({
   departmentLength: positive(20),
   counterLength: positive(20),
 })
+
+const fen = (what: string, max = 10 ** 9) =>
+  z
+    .number({ error: `${what}须为整数（分）` })
+    .int(`${what}须为整数（分）`)
+    .min(0, `${what}不能为负`)
+    .max(max, `${what}过高`)
+const mmdd = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期应为 MM-DD，例如 11-01')
+const voucherKindSchema = z.object({
+  name: z.string().trim().min(1, '请填写券种名称').max(20, '券种名称最多 20 个字'),
+  valueFen: fen('面值', 10 ** 8).min(1, '面值须大于 0'),
+  validDays: z
+    .number()
+    .int('有效天数须为整数')
+    .min(1, '有效天数至少 1 天')
+    .max(3660, '有效天数最多 3,660 天')
+    .nullable(),
+  validUntil: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '截止日期应为 YYYY-MM-DD')
+    .nullable(),
+  minSpendFen: fen('最低消费'),
+  departments: z.array(z.string().trim().min(1).max(20)).max(50),
+  earnsPoints: z.boolean(),
+  active: z.boolean(),
+})
+const voucherRulesSchema = z
+  .object({
+    kinds: z.array(voucherKindSchema).min(1, '至少需要一个券种').max(30, '最多 30 个券种'),
+    yearly: z.object({
+      from: mmdd,
+      to: mmdd,
+      kind: z.string().trim().min(1, '请选择年度兑换的券种'),
+      table: z
+        .array(
+          z.object({
+            points: z.number().int('积分须为整数').min(1, '积分须大于 0').max(10_000_000),
+            valueFen: fen('面值', 10 ** 8).min(1, '面值须大于 0'),
+          }),
+        )
+        .min(1, '兑换表至少一档')
+        .max(20, '兑换表最多 20 档'),
+    }),
+    birthday: z.object({
+      enabled: z.boolean(),
+      kind: z.string().trim().min(1, '请选择生日礼券的券种'),
+      valueFen: fen('面值', 10 ** 8).min(1, '面值须大于 0'),
+      minTier: z.string().trim().min(1, '请选择最低等级').max(10),
+    }),
+    referralPoints: z.number().int('推荐积分须为整数').min(0, '推荐积分不能为负').max(100_000),
+    campaignReturnDays: z.number().int('天数须为整数').min(1, '至少 1 天').max(365, '最多 365 天'),
+  })
+  .superRefine((rules, ctx) => {
+    for (const message of voucherRulesProblems(rules)) ctx.addIssue({ code: 'custom', message })
+  })
 
 /** Every configurable rule, with the store plan's numbers as defaults (docs/domain.md). */
 export const settingsSchema = z.object({
@@ -173,6 +229,8 @@ export const settingsSchema = z.object({
       giftCode: z.string().trim().max(20).default(''),
     })
     .default({ ...DEFAULT_BIRTHDAY_MAIL }),
+  /** Voucher kinds, the yearly redemption, birthday vouchers, referrals, campaigns (db/rules/vouchers.ts) */
+  vouchers: voucherRulesSchema.default(structuredClone(DEFAULT_VOUCHER_RULES)),
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})

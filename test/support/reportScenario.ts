@@ -5,6 +5,7 @@ import { closeMember, createMember } from '../../db/services/members'
 import { adjustPoints } from '../../db/services/points/adjust'
 import { expirePoints } from '../../db/services/points/expiry'
 import { recordPurchase } from '../../db/services/purchases/desk'
+import { expireDueVouchers, issueManual, useVoucher, voidVoucher } from '../../db/services/vouchers'
 import { makeTestDb, type TestDb } from './db'
 import { makeGift } from './gifts'
 import { storeDate } from './storeTime'
@@ -79,6 +80,19 @@ export function buildReportScenario(opts: { members?: number; purchases?: number
   at(storeDate(2026, 10, 11, 9))
   returnRedeemed(db, { redemptionId: redeemed[0]!, code: 'RP2', qty: 1, reason: '伞骨断裂' }, admin)
   issueGift(db, { code: 'BD1', quantity: 2, purpose: 'birthday', reason: '生日赠送' }, admin)
+
+  // Vouchers: October's wake-up vouchers lapse in November (one used first); November's are used and voided.
+  at(storeDate(2026, 9, 12, 11))
+  const october = rich.slice(0, 3).map((id) => issueManual(db, { memberId: id, kind: '唤醒券', reason: '回访' }, admin))
+  at(storeDate(2026, 9, 20, 11))
+  useVoucher(db, { voucherNo: october[0]!.voucherNo, receiptNo: 'V-10', receiptTotalFen: 30_000 }, admin)
+  at(storeDate(2026, 10, 12, 11))
+  const november = rich
+    .slice(3)
+    .map((id) => issueManual(db, { memberId: id, kind: '积分通用券', valueFen: 4000, reason: '补发' }, admin))
+  useVoucher(db, { voucherNo: november[0]!.voucherNo, receiptNo: 'V-11' }, admin)
+  voidVoucher(db, { voucherNo: november[1]!.voucherNo, reason: '重复发放' }, admin)
+  expireDueVouchers(db)
 
   at(TODAY)
   adjustPoints(db, { memberId: rich[0]!, points: 500, reason: '系统故障补录' }, admin)

@@ -52,6 +52,10 @@ export interface SqlKpi {
   pointsRedeemed: number
   pointsExpired: number
   pointsOutstanding: number
+  vouchersIssued: number
+  vouchersUsed: number
+  vouchersExpired: number
+  vouchersOutstanding: number
 }
 
 const one = (db: Db, sql: string, ...args: unknown[]) =>
@@ -137,5 +141,20 @@ export function sqlKpi(db: Db, month: number, refDay: number, department: string
     pointsRedeemed: kindSum(`'redeem', 'refund'`),
     pointsExpired: kindSum(`'expire'`),
     pointsOutstanding: one(db, `SELECT coalesce(sum(delta), 0) FROM points_ledger WHERE at < ?`, msTo),
+    ...sqlVouchers(db, month, msFrom, msTo),
+  }
+}
+
+/** Voucher value by the voucher rows' own dates: issued, used, lapsed (the month of the last valid day). */
+function sqlVouchers(db: Db, month: number, msFrom: number, msTo: number) {
+  const closedBefore = `(coalesce(v.used_at < @to, 0) OR (v.status = 'expired' AND v.valid_until / 100 <= @month)
+     OR EXISTS (SELECT 1 FROM voucher_events e WHERE e.voucher_id = v.id AND e.kind = 'voided' AND e.at < @to))`
+  const sum = (where: string) =>
+    one(db, `SELECT coalesce(sum(value_fen), 0) FROM vouchers v WHERE ${where}`, { from: msFrom, to: msTo, month })
+  return {
+    vouchersIssued: sum('v.issued_at >= @from AND v.issued_at < @to'),
+    vouchersUsed: sum('v.used_at >= @from AND v.used_at < @to'),
+    vouchersExpired: sum(`v.status = 'expired' AND v.valid_until / 100 = @month`),
+    vouchersOutstanding: sum(`v.issued_at < @to AND NOT ${closedBefore}`),
   }
 }

@@ -59,6 +59,13 @@ describe('jobs run', () => {
           result: { members: 1, points: 2400 },
         },
         {
+          job: 'voucherExpiry',
+          label: '券过期',
+          ok: true,
+          summary: '没有到期的券',
+          result: { vouchers: 0, valueFen: 0 },
+        },
+        {
           job: 'tierReview',
           label: '年度等级评级',
           ok: true,

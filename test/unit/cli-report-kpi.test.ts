@@ -17,6 +17,10 @@ const KEYS = [
   'pointsRedeemed',
   'pointsExpired',
   'pointsOutstanding',
+  'vouchersIssued',
+  'vouchersUsed',
+  'vouchersExpired',
+  'vouchersOutstanding',
 ]
 
 let s: ReportScenario

@@ -15,6 +15,10 @@ const kpi = (over: Partial<Kpi>): Kpi => ({
   pointsRedeemed: 0,
   pointsExpired: 0,
   pointsOutstanding: 12_345,
+  vouchersIssued: 0,
+  vouchersUsed: 0,
+  vouchersExpired: 0,
+  vouchersOutstanding: 0,
   ...over,
 })
 const data = (current: Partial<Kpi>, previous: Partial<Kpi>, department: string | null = null) =>

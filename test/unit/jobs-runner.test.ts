@@ -38,7 +38,7 @@ const ran = (r: JobRunner) => r.history().map((o) => `${o.day} ${o.trigger} ${o.
 describe('the job runner', () => {
   it('runs the daily jobs at start-up, once per store day, and again at the first call after the store midnight', () => {
     const r = make()
-    expect(r.start().map((o) => o.job)).toEqual(['backup', 'expiry', 'tierReview', 'cards'])
+    expect(r.start().map((o) => o.job)).toEqual(['backup', 'expiry', 'voucherExpiry', 'tierReview', 'cards'])
     expect(r.ensureToday()).toEqual([])
     expect(r.ensureToday()).toEqual([])
     expect(r.lastRuns().expiry).toMatchObject({ day: 20261231, ok: true, result: { members: 0, points: 0 } })
@@ -48,6 +48,7 @@ describe('the job runner', () => {
     expect(after.map((o) => `${o.trigger} ${o.job}`)).toEqual([
       'call backup',
       'call expiry',
+      'call voucherExpiry',
       'call tierReview',
       'call cards',
     ])
@@ -55,7 +56,7 @@ describe('the job runner', () => {
     expect(r.ensureToday()).toEqual([])
     t.setNow(storeTime(2027, 1, 1, 23, 59))
     expect(r.ensureToday()).toEqual([])
-    expect(r.history()).toHaveLength(8)
+    expect(r.history()).toHaveLength(10)
     expect(existsSync(join(t.dir, 'backups'))).toBe(true)
     expect(logged).toEqual([])
   })
@@ -64,17 +65,18 @@ describe('the job runner', () => {
     const r = make()
     r.start()
     vi.advanceTimersByTime(60_000)
-    expect(r.history()).toHaveLength(4)
+    expect(r.history()).toHaveLength(5)
     t.setNow(storeTime(2027, 1, 1, 0, 0, 30))
     vi.advanceTimersByTime(60_000)
-    expect(ran(r).slice(4)).toEqual([
+    expect(ran(r).slice(5)).toEqual([
       '20270101 timer backup',
       '20270101 timer expiry',
+      '20270101 timer voucherExpiry',
       '20270101 timer tierReview',
       '20270101 timer cards',
     ])
     vi.advanceTimersByTime(10 * 60_000)
-    expect(r.history()).toHaveLength(8)
+    expect(r.history()).toHaveLength(10)
     expect(r.ensureToday()).toEqual([])
   })
 
@@ -88,7 +90,7 @@ describe('the job runner', () => {
     r.stop()
     t.setNow(storeTime(2027, 1, 1, 1))
     vi.advanceTimersByTime(3 * 3_600_000)
-    expect(r.history()).toHaveLength(6)
+    expect(r.history()).toHaveLength(7)
   })
 
   it('logs a failed job without stopping the others, and tries it again within the hour', () => {
@@ -99,6 +101,7 @@ describe('the job runner', () => {
     expect(first.map((o) => [o.job, o.ok])).toEqual([
       ['backup', false],
       ['expiry', true],
+      ['voucherExpiry', true],
       ['tierReview', true],
       ['cards', true],
     ])
@@ -107,7 +110,7 @@ describe('the job runner', () => {
     expect(logged[0]).toMatch(/^job backup failed for 20261231: /)
     expect(logged[0]).not.toContain('跨年')
     vi.advanceTimersByTime(3_600_000)
-    expect(ran(r).slice(4)).toEqual(['20261231 timer backup'])
+    expect(ran(r).slice(5)).toEqual(['20261231 timer backup'])
   })
 
   it('runs again for a reopened database (a restore), and waits while an import holds a transaction', () => {
@@ -118,7 +121,7 @@ describe('the job runner', () => {
     t.db.sqlite.exec('BEGIN')
     expect(r.ensureToday()).toEqual([])
     t.db.sqlite.exec('COMMIT')
-    expect(r.ensureToday().map((o) => o.job)).toEqual(['backup', 'expiry', 'tierReview', 'cards'])
+    expect(r.ensureToday().map((o) => o.job)).toEqual(['backup', 'expiry', 'voucherExpiry', 'tierReview', 'cards'])
   })
 
   it('is the same wherever the machine is: the day is the store zone setting', () => {

@@ -44,6 +44,8 @@ describe('the month figures against plain SQL over the base tables', () => {
     expect(now.sleeping).toBeGreaterThan(10)
     expect(now.pointsRedeemed).toBeGreaterThan(0)
     expect(sqlKpi(s.db, 202601, 20260131).pointsExpired).toBeGreaterThan(0)
+    expect(now).toMatchObject({ vouchersIssued: 12_000, vouchersUsed: 4000, vouchersExpired: 4000 })
+    expect(sqlKpi(s.db, 202610, 20261031)).toMatchObject({ vouchersIssued: 6000, vouchersOutstanding: 4000 })
     expect(sqlKpi(s.db, 202006, 20200630)).toMatchObject({ members: 0, vipSales: 0, vipShare: null })
   })
 

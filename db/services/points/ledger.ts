@@ -4,7 +4,8 @@ import type { Db } from '../../handle'
 import { statements } from '../../statements'
 import { addPointsMove, MonthlySumsBatch, type PointsMove } from '../reports/monthlySums'
 
-export type LedgerKind = 'opening' | 'earn' | 'return' | 'redeem' | 'refund' | 'adjust' | 'expire' | 'transfer'
+export type LedgerKind =
+  'opening' | 'earn' | 'return' | 'redeem' | 'refund' | 'adjust' | 'expire' | 'transfer' | 'referral'
 
 export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
   opening: '期初积分',
@@ -15,6 +16,7 @@ export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
   adjust: '人工调整',
   expire: '积分过期',
   transfer: '积分转移',
+  referral: '推荐奖励',
 }
 
 export interface Posting {

@@ -12,6 +12,7 @@ import { PointsBatch, postPoints, type Posting } from '../points/ledger'
 import { addSale, MonthlySumsBatch } from '../reports/monthlySums'
 import { getSettings } from '../settings'
 import { TierUpgrades } from '../tiers/upgrade'
+import { ReferralRewards } from './referral'
 
 /** One purchase line ready to be written (the member already found). */
 export interface PurchaseLine {
@@ -101,6 +102,7 @@ export class PurchaseBook {
   private readonly sums: MonthlySumsBatch | null
   /** The store's day of a purchase time (purchase_date, the day's events), by the store's zone. */
   private readonly storeDay: (ms: number) => Ymd
+  private readonly referrals: ReferralRewards
 
   /**
    * `batch`: members' last purchase times are kept in memory and written once per member by
@@ -124,6 +126,7 @@ export class PurchaseBook {
     this.upgrades = new TierUpgrades(db, s.tierTable)
     this.ledger = batch ? new PointsBatch(db) : null
     this.sums = batch ? new MonthlySumsBatch(db) : null
+    this.referrals = new ReferralRewards(db, s.vouchers.referralPoints)
   }
 
   /** By card number (old replaced cards included) or, failing that, by the full phone number. */
@@ -288,6 +291,9 @@ export class PurchaseBook {
       else postPoints(this.db, posting, actor)
     }
     if (line.amountFen > 0) {
+      this.referrals.note(line.memberId, line.purchasedAt, actor, (posting, by) =>
+        this.ledger ? this.ledger.post(posting, by) : postPoints(this.db, posting, by),
+      )
       this.upgrades.note(line.memberId, line.purchasedAt, line.amountFen, actor)
       if (!this.batch) this.upgrades.settle()
       if (!this.batch) st.lastPurchase.run(line.purchasedAt, line.memberId, line.purchasedAt)

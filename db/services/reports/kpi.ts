@@ -8,6 +8,7 @@ import { endOfDayMs, startOfDayMs } from '../../rules/storeClock'
 import { addMonths, sleepingCutoff } from '../../rules/tiers'
 import { statements } from '../../statements'
 import { getSettings } from '../settings'
+import { voucherFigures } from '../vouchers/figures'
 
 /** The programme's figures for one month; the exact shape of `report kpi --json`. Money in fen. */
 export interface Kpi {
@@ -23,6 +24,11 @@ export interface Kpi {
   pointsRedeemed: number
   pointsExpired: number
   pointsOutstanding: number
+  /** Face value (fen) of the vouchers issued, used and expired in the month, and outstanding at its end */
+  vouchersIssued: number
+  vouchersUsed: number
+  vouchersExpired: number
+  vouchersOutstanding: number
 }
 
 const stmts = statements((s) => ({
@@ -199,6 +205,7 @@ function kpiOf(db: Db, key: MonthKey, day: number, cards: CardFigures, departmen
     sleeping: cards.sleeping,
     ...salesFigures(db, key, department),
     ...pointsFigures(db, key, department),
+    ...voucherFigures(db, key),
   }
 }
 

@@ -16,6 +16,10 @@ const KINDS: Record<FigureName, ReportCellKind> = {
   pointsRedeemed: 'points',
   pointsExpired: 'points',
   pointsOutstanding: 'points',
+  vouchersIssued: 'fen',
+  vouchersUsed: 'fen',
+  vouchersExpired: 'fen',
+  vouchersOutstanding: 'fen',
 }
 const FIGURES = (Object.keys(KINDS) as FigureName[]).map((key) => ({
   key,

@@ -1,0 +1,3 @@
+export * from './calls'
+export * from './create'
+export * from './report'

@@ -1,0 +1,7 @@
+export * from './figures'
+export * from './issue'
+export * from './lifecycle'
+export * from './list'
+export * from './redeemPoints'
+export * from './store'
+export * from './use'
