@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs'
+import { isAppError } from '../errors'
+import { parseSheetIssueField } from '../rules/storeSales'
 import type { ImportProgress, ImportResult } from '../services/members/import'
 import { readSheetFile, type SheetData } from '../services/members/import'
 import type { CliContext } from './context'
 import { fileError } from '../fileErrors'
-import { progressLine } from './io'
+import { emit, progressLine } from './io'
 
 const PHASES: Record<ImportProgress['phase'], string> = { read: '读取', check: '校验', write: '写入' }
 /** Rejected rows listed in the readable summary; the rest are counted (the JSON lists them all). */
@@ -48,4 +50,27 @@ export async function runSheetImport(
   }
   await ctx.say(lines.join('\n'))
   return result.rejected.length ? 1 : 0
+}
+
+/**
+ * What an all-rows-or-none `import …` (store sales, departments) does around its service: a
+ * missing file is a file error; a file with bad rows, which the service rejects whole with one
+ * error naming every bad cell, lists each on stderr (with --json also in the error's `issues`)
+ * and exits 1. Any other error goes on to runCli's report.
+ */
+export async function runAllOrNoneImport(ctx: CliContext, importFile: () => Promise<void>): Promise<number | void> {
+  if (!existsSync(ctx.file)) throw fileError({ code: 'ENOENT' }, ctx.file, 'read')
+  try {
+    await importFile()
+  } catch (e) {
+    const cells = isAppError(e) ? e.issues.map((i) => ({ at: parseSheetIssueField(i.field), reason: i.message })) : []
+    if (!isAppError(e) || !cells.length || cells.some((c) => !c.at)) throw e
+    const lines = [e.message, ...cells.map((c) => `  第 ${c.at!.row} 行 ${c.at!.column}：${c.reason}`)]
+    await emit(ctx.io.stderr, `${lines.join('\n')}\n`)
+    if (ctx.json) {
+      const issues = cells.map((c) => ({ row: c.at!.row, column: c.at!.column, reason: c.reason }))
+      await emit(ctx.io.stdout, `${JSON.stringify({ error: { kind: e.kind, message: e.message, issues } })}\n`)
+    }
+    return 1
+  }
 }

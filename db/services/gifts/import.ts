@@ -9,6 +9,7 @@ import { gifts } from '../../schema'
 import { recordAudit } from '../audit'
 import { cellText } from '../members/import/cells'
 import { headerKey } from '../members/import/headers'
+import { previewHead } from '../members/import/previewHead'
 import type { SheetData } from '../members/import/read'
 import type { ImportIssue, ImportResult } from '../members/import/types'
 import { getSettings } from '../settings'
@@ -219,14 +220,7 @@ export function previewGiftImport(
 ): GiftImportPreview {
   const col = columnsOf(mapping)
   const missing = missingOf(col)
-  const base = {
-    fileName: sheet.fileName,
-    totalRows: sheet.rows.length,
-    headers: sheet.headers,
-    mapping,
-    missing,
-    warnings: sheet.warnings ?? [],
-  }
+  const base = previewHead(sheet, mapping, missing)
   if (missing.length) return { ...base, willInsert: 0, willUpdate: 0, unchanged: 0, rejected: [] }
   const { steps, rejected } = planImport(db, sheet, col)
   const count = (k: Step['kind']) => steps.filter((s) => s.kind === k).length

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit'
 import { canonicalCounter, canonicalDepartment } from '../departments/list'
 import { getSettings } from '../settings'
 import { cellText } from '../members/import/cells'
+import { previewHead } from '../members/import/previewHead'
 import type { SheetData } from '../members/import/read'
 import type { ImportIssue, ImportProgress, ImportResult } from '../members/import/types'
 import { PurchaseBook, RETURN_BEFORE_SALE, type PurchaseLine } from './book'
@@ -289,14 +290,7 @@ export async function previewPurchaseImport(
   onProgress?: (p: ImportProgress) => void,
 ): Promise<PurchaseImportPreview> {
   const missing = missingOf(mapping)
-  const base = {
-    fileName: sheet.fileName,
-    totalRows: sheet.rows.length,
-    headers: sheet.headers,
-    mapping,
-    missing,
-    warnings: sheet.warnings ?? [],
-  }
+  const base = previewHead(sheet, mapping, missing)
   if (missing.length)
     return { ...base, willInsert: 0, alreadyThere: 0, rejected: [], unknownDepartments: [], unknownCounters: [] }
   const o = await inLongTransaction(db, () => importLines(db, sheet, mapping, SYSTEM_ACTOR, onProgress), false)

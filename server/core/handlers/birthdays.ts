@@ -1,6 +1,5 @@
-import { writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { conflict, validationError } from '../../../db/errors'
+import { validationError } from '../../../db/errors'
 import { birthdayMailDocs, birthdayMailPdfs, labelsFileFor } from '../../../db/print/birthdayMail'
 import { birthdayTestPrintHtml } from '../../../db/print/birthdayTestPrint'
 import { CARD_DESIGNS } from '../../../db/rules/birthdayMail'
@@ -21,19 +20,11 @@ import { photoDataUrl, photosDirOf, storePhoto, PHOTO_EXTENSIONS } from '../../.
 import { getSettings, updateSettings } from '../../../db/services/settings'
 import { actorOf, type HandlerContext } from '../context'
 import { progressTo } from '../sheetImport'
-import { withFileErrors } from '../../../db/fileErrors'
 import type { Handlers } from '../dispatch'
+import { writePdf } from '../pdfFiles'
 
 const docsOf = (ctx: HandlerContext, p: Parameters<typeof birthdayMailDocs>[1], template?: string) =>
   birthdayMailDocs(ctx.state.db, p, photosDirOf(ctx.state.dbFile), template)
-
-async function writePdf(file: string, pdf: Buffer) {
-  try {
-    await withFileErrors(file, 'write', () => writeFile(file, pdf))
-  } catch {
-    throw conflict(`无法写入 ${file}：文件可能正被其他程序打开，或该文件夹不可写。`)
-  }
-}
 
 /** 生日关怀: who is born this month, the cards and labels, print runs, the SMS list. */
 export const birthdaysHandlers = {

@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises'
-import { conflict } from '../../../db/errors'
 import { leagueReportHtml } from '../../../db/print/leagueReport'
 import {
   cakeDeliverers,
@@ -11,8 +9,8 @@ import {
   scheduleCake,
 } from '../../../db/services/care'
 import { actorOf } from '../context'
-import { withFileErrors } from '../../../db/fileErrors'
 import type { Handlers } from '../dispatch'
+import { savePdfAs } from '../pdfFiles'
 
 /** 月度评比 (league, its printed report) and 生日蛋糕 (the list and its deliveries). */
 export const careLeagueHandlers = {
@@ -21,18 +19,8 @@ export const careLeagueHandlers = {
   'care:leagueSave': async (input, ctx) => {
     // Built before the dialog opens, so a bad month is refused at once.
     const doc = leagueReportHtml(ctx.state.db, input)
-    const file = await ctx.shell.pickSaveFile({
-      title: '保存月度评比报告',
-      defaultName: `月度评比-${doc.month}.pdf`,
-      filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
-    })
+    const file = await savePdfAs(ctx, { title: '保存月度评比报告', defaultName: `月度评比-${doc.month}.pdf` }, doc.html)
     if (!file) return null
-    const pdf = await ctx.shell.printer.pdf(doc.html)
-    try {
-      await withFileErrors(file, 'write', () => writeFile(file, pdf))
-    } catch {
-      throw conflict(`无法写入 ${file}：文件可能正被其他程序打开，或该文件夹不可写。`)
-    }
     return { file, month: doc.month, maintainers: doc.maintainers }
   },
   'care:leaguePrint': async (input, ctx) => ({

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises'
 import {
   createGift,
   eligibleGifts,
@@ -21,10 +20,9 @@ import {
 } from '../../../db/services/gifts'
 import { redemptionSlipHtml } from '../../../db/print/redemptionSlip'
 import { giftCatalogueHtml, type CatalogueInput } from '../../../db/print/giftCatalogue'
-import { conflict } from '../../../db/errors'
 import { actorOf, type HandlerContext } from '../context'
-import { withFileErrors } from '../../../db/fileErrors'
 import type { Handlers } from '../dispatch'
+import { savePdfAs } from '../pdfFiles'
 
 // Built before any dialog opens, so a bad period or an empty catalogue is refused at once.
 const catalogueOf = (input: CatalogueInput, ctx: HandlerContext) =>
@@ -66,18 +64,8 @@ export const giftsHandlers = {
   'gifts:catalogue': (input, ctx) => catalogueOf(input, ctx),
   'gifts:catalogueSave': async (input, ctx) => {
     const doc = catalogueOf(input, ctx)
-    const file = await ctx.shell.pickSaveFile({
-      title: '保存礼品册',
-      defaultName: `礼品册-${input.validFrom}.pdf`,
-      filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
-    })
+    const file = await savePdfAs(ctx, { title: '保存礼品册', defaultName: `礼品册-${input.validFrom}.pdf` }, doc.html)
     if (!file) return null
-    const pdf = await ctx.shell.printer.pdf(doc.html)
-    try {
-      await withFileErrors(file, 'write', () => writeFile(file, pdf))
-    } catch {
-      throw conflict(`无法写入 ${file}：文件可能正被其他程序打开，或该文件夹不可写。`)
-    }
     return { file, count: doc.count, pages: doc.pages }
   },
   'gifts:cataloguePrint': async (input, ctx) => ({

@@ -6,6 +6,7 @@ import type { Db } from '../../../handle'
 import { ImportChecker } from './check'
 import { planColumns, sampleRows } from './columns'
 import { guessMapping } from './headers'
+import { previewHead } from './previewHead'
 import type { SheetData } from './read'
 import type { ColumnMapping, ImportPreview } from './types'
 
@@ -24,15 +25,7 @@ export function previewMemberImport(
   mapping: ColumnMapping = guessMapping(sheet.headers),
 ): Omit<ImportPreview, 'token'> {
   const plan = planColumns(sheet, mapping)
-  const base = {
-    fileName: sheet.fileName,
-    totalRows: sheet.rows.length,
-    headers: sheet.headers,
-    mapping: plan.mapping,
-    sample: sampleRows(sheet, plan),
-    missing: plan.missing,
-    warnings: sheet.warnings ?? [],
-  }
+  const base = { ...previewHead(sheet, plan.mapping, plan.missing), sample: sampleRows(sheet, plan) }
   // Without a card number or name column every row would fail; say what is missing instead.
   if (plan.missing.length) return { ...base, rejected: [], valid: 0, willInsert: 0, willUpdate: 0 }
   // One read transaction: a consistent snapshot, and each lookup skips taking its own lock
