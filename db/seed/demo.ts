@@ -96,21 +96,74 @@ function seedBirthdayRun(db: Db, actor: Actor): number {
   return batch.cardCount
 }
 
-export function seedDemo(db: Db, input: DemoInput, actor: Actor): DemoResult {
+/** One step of the demo, named as the first run's progress bar names it. */
+export interface DemoStep {
+  phase: string
+  run: () => void
+}
+
+const NOTHING_ELSE: DemoResult = {
+  members: 0,
+  purchases: 0,
+  gifts: 0,
+  issued: 0,
+  redemptions: 0,
+  staff: 0,
+  assigned: 0,
+  contacts: 0,
+  storeSales: 0,
+  birthdayCards: 0,
+}
+
+/**
+ * The demo as steps, so that a host can say which one runs before it starts (the first run shows
+ * a progress bar); `result()` once all have run. `membersOnly`: members and purchases alone, for
+ * practising the gift room and the maintainers from scratch. Checks the input and that the
+ * database is empty before any step exists.
+ */
+export function demoSteps(
+  db: Db,
+  input: DemoInput,
+  actor: Actor,
+  membersOnly = false,
+): { steps: DemoStep[]; result: () => DemoResult } {
   const v = parseInput(demoSchema, input)
   const filled = db.sqlite.prepare('SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM gifts)').pluck()
   if ((filled.get() as number) > 0) throw conflict('数据库中已有会员或礼品：示例数据只能生成到空数据库')
-  const { members } = seedMembers(db, { members: v.members, seed: v.seed }, actor)
-  const { purchases } = seedPurchases(db, { purchases: v.purchases ?? members * 10, seed: v.seed }, actor)
+  const out: DemoResult = { ...NOTHING_ELSE }
+  const steps: DemoStep[] = [
+    { phase: '会员', run: () => (out.members = seedMembers(db, { members: v.members, seed: v.seed }, actor).members) },
+    {
+      phase: '消费记录与积分',
+      run: () =>
+        (out.purchases = seedPurchases(
+          db,
+          { purchases: v.purchases ?? out.members * 10, seed: v.seed },
+          actor,
+        ).purchases),
+    },
+  ]
+  if (!membersOnly)
+    steps.push({
+      phase: '礼品、维护人、全店销售与生日贺卡',
+      run: () => Object.assign(out, seedRest(db, v, out, actor)),
+    })
+  return { steps, result: () => out }
+}
+
+/**
+ * The gift room, maintainers, store sales and birthday cards. One transaction (so one step): the
+ * services' own transactions nest as savepoints, this part is written whole or not at all, and
+ * hundreds of small commits do not each wait for the disk.
+ */
+function seedRest(db: Db, v: z.infer<typeof demoSchema>, done: DemoResult, actor: Actor): Partial<DemoResult> {
   // Its own stream, so that the gift room does not change when the purchase generator does.
   const rnd = new Random(v.seed ^ 0x6d656d6f)
-  // One transaction for the rest: the services' own transactions nest as savepoints, the demo is
-  // written whole or not at all, and hundreds of small commits do not each wait for the disk.
   return inTransaction(db, () => {
     const gifts = seedGifts(db, rnd, v.photosDir, actor)
     const issued = seedIssues(db, rnd, actor)
-    const redemptions = seedRedemptions(db, rnd, Math.min(40, Math.max(5, Math.round(members / 15))), actor)
-    const care = seedCare(db, rnd, Math.min(60, Math.round(members / 8)), actor)
+    const redemptions = seedRedemptions(db, rnd, Math.min(40, Math.max(5, Math.round(done.members / 15))), actor)
+    const care = seedCare(db, rnd, Math.min(60, Math.round(done.members / 8)), actor)
     const storeSales = seedStoreSales(db, rnd, actor)
     const birthdayCards = seedBirthdayRun(db, actor)
     recordAudit(
@@ -121,6 +174,12 @@ export function seedDemo(db: Db, input: DemoInput, actor: Actor): DemoResult {
       null,
       `生成示例数据：礼品 ${gifts} 种、兑换 ${redemptions} 单、维护人 ${care.staff} 名、全店销售 ${storeSales} 条、生日贺卡 ${birthdayCards} 张（随机种子 ${v.seed}）`,
     )
-    return { members, purchases, gifts, issued, redemptions, ...care, storeSales, birthdayCards }
+    return { gifts, issued, redemptions, ...care, storeSales, birthdayCards }
   })
+}
+
+export function seedDemo(db: Db, input: DemoInput, actor: Actor): DemoResult {
+  const { steps, result } = demoSteps(db, input, actor)
+  for (const step of steps) step.run()
+  return result()
 }

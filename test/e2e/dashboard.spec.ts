@@ -98,6 +98,9 @@ test('仪表盘: the KPI cards match the figures, a new-cards bar opens its memb
   await expect(dashboard.kpi('sleeping').value).toHaveText(String(kpi.sleeping))
   await expect(dashboard.kpi('vipSales').value).toHaveText('2,000.00 元')
   await expect(dashboard.kpi('vipShare').value).toHaveText('20.0%')
+  // At 1280×800 the money figure and its 元 fit the card on one line (it used to wrap the 元).
+  for (const key of ['vipSales', 'activeCards'] as const)
+    expect(await dashboard.kpi(key).value.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
   await expect(dashboard.kpi('pointsOutstanding').value).toHaveText(kpi.pointsOutstanding.toLocaleString('en-US'))
   // Against last month (one member joined, nothing sold): more cards is good news.
   await expect(dashboard.kpi('newCards').change).toContainText('▲ 5')

@@ -47,11 +47,15 @@ test('会员 list: two purchase filters narrow it to a call list, and 导出 wri
   await shell.open('members')
   await expect(members.rows).toHaveCount(3)
 
+  // The call-list filters wait behind 更多筛选, which counts those that are set.
+  await expect(members.moreFilters).toHaveText('更多筛选 ▾')
+  await members.openMoreFilters()
   await members.pickFilter('department', '营业一课')
   await expect(members.rows).toHaveCount(2)
   await members.filter('spend-min').fill('1000')
   await members.filter('spend-min').press('Enter')
   await expect(members.rows).toHaveCount(1)
+  await expect(members.moreFilters).toContainText('更多筛选 (2)')
   await expect(members.row('筛选甲')).toHaveCount(1)
   await saveScreenshot(page, 'member-filters')
 

@@ -5,25 +5,10 @@ import { AppError, conflict, databaseError, forbidden } from '../../../db/errors
 import { closeDatabase } from '../../../db/open'
 import { restoreDatabase } from '../../../db/restore'
 import { recordAudit } from '../../../db/services/audit'
-import { seedMembers } from '../../../db/seed'
-import { FIRST_RUN_MEMBERS, seedDemo, type DemoResult } from '../../../db/seed/demo'
-import { seedPurchases } from '../../../db/seed/purchases'
+import { demoSteps, FIRST_RUN_MEMBERS } from '../../../db/seed/demo'
 import { photosDirOf } from '../../../db/services/gifts/photos'
 import { actorOf } from '../context'
 import type { Handlers } from '../dispatch'
-
-const NOTHING_ELSE: DemoResult = {
-  members: 0,
-  purchases: 0,
-  gifts: 0,
-  issued: 0,
-  redemptions: 0,
-  staff: 0,
-  assigned: 0,
-  contacts: 0,
-  storeSales: 0,
-  birthdayCards: 0,
-}
 
 const DB_FILES = [{ name: 'vipdesk 数据库', extensions: ['sqlite', 'db'] }]
 
@@ -101,28 +86,25 @@ export const dataHandlers = {
     recordAudit(ctx.state.db, known ? actor : { ...actor, id: null }, 'restore', 'database', null, '从备份恢复数据库')
     return { restored: true }
   },
-  'data:seedSample': (input, ctx) => {
+  'data:seedSample': async (input, ctx) => {
     const count = ctx.state.db.sqlite.prepare('SELECT count(*) FROM members').pluck().get() as number
     if (count > 0) throw conflict('已有会员数据，不能再生成示例数据')
-    const actor = actorOf(ctx)
     const members = input?.members ?? FIRST_RUN_MEMBERS
-    if (input?.membersOnly) {
-      // Members and purchases only: for practising the gift room and the maintainers from scratch.
-      seedMembers(ctx.state.db, { members }, actor)
-      const lines = input.purchases ?? members * 10
-      const purchases = seedPurchases(ctx.state.db, { purchases: lines }, actor).purchases
-      return { ...NOTHING_ELSE, members, purchases }
-    }
-    // The demo store of `seed --demo`, smaller: members with about ten purchase lines each, the
-    // gift room, maintainers, store sales and this month's birthday cards.
-    return seedDemo(
+    // The demo store of `seed --demo`, smaller (or its members and purchases alone): each step is
+    // announced, then the event loop gets a turn so the announcement reaches the window before
+    // the step's synchronous work holds the thread for a second or two.
+    const { steps, result } = demoSteps(
       ctx.state.db,
-      {
-        members,
-        purchases: input?.purchases,
-        photosDir: photosDirOf(ctx.state.dbFile),
-      },
-      actor,
+      { members, purchases: input?.purchases, photosDir: photosDirOf(ctx.state.dbFile) },
+      actorOf(ctx),
+      input?.membersOnly,
     )
+    for (const [i, step] of steps.entries()) {
+      ctx.shell.emit(ctx.senderId, 'progress', { task: 'seed', phase: step.phase, done: i, total: steps.length })
+      await new Promise((resolve) => setImmediate(resolve))
+      step.run()
+    }
+    ctx.shell.emit(ctx.senderId, 'progress', { task: 'seed', phase: '完成', done: steps.length, total: steps.length })
+    return result()
   },
 } satisfies Partial<Handlers>

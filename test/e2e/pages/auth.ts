@@ -23,13 +23,33 @@ export class FirstRunPage {
     await this.submit.click()
   }
 
+  /**
+   * Collects, in the page, every line the sample data's progress shows. The seed runs in the test's
+   * own process (the main-process bundle under Node), so the test cannot look while it works: the
+   * page writes the lines down, and `seedProgressSeen` reads them after.
+   */
+  async watchSeedProgress() {
+    await this.page.evaluate(() => {
+      const seen: string[] = []
+      Object.assign(window, { __seedProgress: seen })
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="seed-progress"]')?.textContent?.trim()
+        if (text && seen[seen.length - 1] !== text) seen.push(text)
+      }).observe(document.body, { subtree: true, childList: true, characterData: true })
+    })
+  }
+
+  seedProgressSeen(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { __seedProgress: string[] }).__seedProgress)
+  }
+
   /** Answers the 生成示例数据？ dialog: the demo store, members and purchases only, or no. */
   async answerSampleOffer(accept: Sample) {
     const button = this.page.getByTestId(accept ? 'seed-yes' : 'seed-no')
     if (accept === 'members') await this.page.getByTestId('seed-members-only').click()
     if (accept) {
       // Seeding takes a while and must not be asked for twice: one click, then wait. The dialog
-      // stays open (its button loading) until the seeding call has returned.
+      // stays open (its button loading, the steps shown) until the seeding call has returned.
       await button.click()
       await expect(button).toBeHidden(forWork(SEED_SAMPLE))
       return

@@ -14,6 +14,8 @@ export class MembersPage {
   readonly newButton: Locator
   readonly importButton: Locator
   readonly exportButton: Locator
+  /** 更多筛选 (n): the call-list filters behind it; data-open says whether they show. */
+  readonly moreFilters: Locator
   readonly form: MemberForm
   readonly drawer: MemberDrawer
 
@@ -28,6 +30,7 @@ export class MembersPage {
     this.newButton = page.getByTestId('member-new')
     this.importButton = page.getByTestId('import-button')
     this.exportButton = page.getByTestId('export-button')
+    this.moreFilters = page.getByTestId('filter-more')
     this.form = new MemberForm(page)
     this.drawer = new MemberDrawer(page)
   }
@@ -53,6 +56,12 @@ export class MembersPage {
   /** One of the list's filters by its data-testid suffix (filter-department, filter-spend-min …). */
   filter(name: string): Locator {
     return this.page.getByTestId(`filter-${name}`)
+  }
+
+  /** Shows the filters behind 更多筛选 (remembered for the operator) unless they show already. */
+  async openMoreFilters() {
+    if ((await this.moreFilters.getAttribute('data-open')) !== 'true') await this.moreFilters.click()
+    await expect(this.moreFilters).toHaveAttribute('data-open', 'true')
   }
 
   /** Picks an option of a filter select by its label. */
