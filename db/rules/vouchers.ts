@@ -4,6 +4,7 @@
  * apply them.
  */
 import { formatYmd, intToYmd, ymdToInt, type Ymd } from './dates'
+import { formatYuan } from './money'
 
 export const VOUCHER_STATUSES = ['issued', 'used', 'expired', 'voided'] as const
 export type VoucherStatus = (typeof VOUCHER_STATUSES)[number]
@@ -284,3 +285,15 @@ export function useProblem(
     return `券 ${v.voucherNo} 须消费满 ${(v.minSpendFen / 100).toFixed(2)} 元才能使用`
   return null
 }
+
+/**
+ * The part of a line paid with vouchers that earns no points: the value of the vouchers whose
+ * kind does not earn, never more than the line itself (a 50 元 voucher on a 30 元 line).
+ */
+export function voucherPaidFen(amountFen: number, vouchers: { valueFen: number; earnsPoints: boolean }[]): number {
+  const off = vouchers.filter((v) => !v.earnsPoints).reduce((s, v) => s + v.valueFen, 0)
+  return Math.max(0, Math.min(off, amountFen))
+}
+
+/** "券抵 30.00 元不积分", the words the points explanation starts with. */
+export const voucherPaidText = (fen: number) => `券抵 ${formatYuan(fen)}不积分`

@@ -6,6 +6,7 @@ import { ymdToInt, type Ymd } from '../../rules/dates'
 import { storeDayCache } from '../../rules/storeDayCache'
 import { normalizePhone } from '../../rules/phone'
 import { eventMultipliers, pointsForLine, type EarningRules, type Multiplier } from '../../rules/points'
+import { voucherPaidText } from '../../rules/vouchers'
 import { statements } from '../../statements'
 import { memberIdByCard } from '../members/rows'
 import { PointsBatch, postPoints, type Posting } from '../points/ledger'
@@ -28,6 +29,8 @@ export interface PurchaseLine {
   noPoints: boolean
   originalReceiptNo: string | null
   source: 'import' | 'desk'
+  /** Paid with vouchers whose kind earns no points (voucherPaidFen): taken off what earns */
+  voucherFen?: number
 }
 
 export type Found =
@@ -181,7 +184,10 @@ export class PurchaseBook {
   }
 
   /** Points a sale line earns and how (event multipliers of the day, birthday, tier). */
-  earning(memberId: number, line: { amountFen: number; noPoints: boolean; purchasedAt: number }): Points {
+  earning(
+    memberId: number,
+    line: { amountFen: number; noPoints: boolean; purchasedAt: number; voucherFen?: number },
+  ): Points {
     const day = this.storeDay(line.purchasedAt)
     const key = ymdToInt(day)
     let events = this.dayEvents.get(key)
@@ -197,8 +203,12 @@ export class PurchaseBook {
     }
     const factor = this.tierFactors[m.tier] ?? 1
     const tier = factor === 1 ? null : { label: m.tier, factor }
-    const e = pointsForLine(this.rules, line, events, tier)
-    return { ok: true, ...e }
+    const off = line.noPoints ? 0 : Math.min(line.voucherFen ?? 0, Math.max(line.amountFen, 0))
+    const e = pointsForLine(this.rules, { ...line, amountFen: line.amountFen - off }, events, tier)
+    if (!off) return { ok: true, ...e }
+    // The store's rule: what a voucher paid earns nothing, and the slip says so.
+    const rest = off === line.amountFen ? '其余 0 元，不积分' : e.explain
+    return { ok: true, points: e.points, explain: `${voucherPaidText(off)}；${rest}` }
   }
 
   /**

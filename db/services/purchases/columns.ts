@@ -17,6 +17,7 @@ export const PURCHASE_FIELDS = [
   'counter',
   'specialPrice',
   'originalReceiptNo',
+  'voucherNos',
 ] as const
 export type PurchaseField = (typeof PURCHASE_FIELDS)[number]
 
@@ -34,6 +35,7 @@ export const PURCHASE_FIELD_LABELS: Record<PurchaseField, string> = {
   counter: '柜台',
   specialPrice: '特价',
   originalReceiptNo: '原单号',
+  voucherNos: '券号',
 }
 
 /** Without these no line can be read; a card or phone column is needed as well. */
@@ -51,6 +53,7 @@ const SPELLINGS: Record<PurchaseField, string[]> = {
   counter: ['柜台', '专柜', '柜组', '品牌专柜'],
   specialPrice: ['特价', '是否特价', '特价商品', '不积分'],
   originalReceiptNo: ['原单号', '原小票号', '原交易单号', '退货原单号'],
+  voucherNos: ['券号', '用券', '券号码', '优惠券号', '代金券号', '礼券号'],
 }
 const LOOKUP = new Map<string, PurchaseField>()
 for (const [field, names] of Object.entries(SPELLINGS) as [PurchaseField, string[]][]) {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../actor'
-import { conflict, validationError } from '../../errors'
+import { AppError, conflict, isAppError, validationError } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
 import { deskReceiptDayPrefix, deskReceiptNo, deskReceiptSeq } from '../../rules/deskReceipt'
 import { parseInput, z } from '../../validate'
@@ -11,6 +11,9 @@ import { getSettings } from '../settings'
 import { memberRowById } from '../members/rows'
 import { PurchaseBook, type PurchaseLine } from './book'
 import { deskDepartment } from './deskDepartment'
+import { voucherPaidFen } from '../../rules/vouchers'
+import { voucherByNo, type VoucherRow } from '../vouchers/store'
+import { useVoucherIn, viewOf, vouchersForReceipt, type VoucherView } from '../vouchers/use'
 
 /** One purchase keyed in at the service desk; the member by id (found in the UI) or card / phone. */
 export const deskPurchaseSchema = z
@@ -31,6 +34,8 @@ export const deskPurchaseSchema = z
     counter: z.string().trim().max(20).default(''),
     specialPrice: z.boolean().default(false),
     originalReceiptNo: z.string().trim().max(40).optional(),
+    /** 券号 scanned for this receipt; each is used with the purchase, in its transaction */
+    voucherNos: z.array(z.string().trim().max(40, '券号过长')).max(20, '一张单最多用 20 张券').default([]),
   })
   .refine((v) => v.memberId !== undefined || v.cardNo || v.phone, '请指定会员（卡号或手机号）')
 export type DeskPurchaseInput = z.input<typeof deskPurchaseSchema>
@@ -39,6 +44,8 @@ export interface PurchasePreview {
   member: { id: number; cardNo: string; name: string; tier: string }
   points: number
   explain: string
+  /** The vouchers that pay on this receipt (all of them able to) */
+  vouchers: VoucherView[]
 }
 
 /** The settings' bounds (db/rules/limits.ts), the same the till import applies. */
@@ -62,7 +69,7 @@ function resolveLine(
   db: Db,
   book: PurchaseBook,
   input: DeskPurchaseInput,
-): { line: PurchaseLine; preview: PurchasePreview } {
+): { line: PurchaseLine; preview: PurchasePreview; vouchers: VoucherRow[] } {
   const v = parseInput(deskPurchaseSchema, input)
   let memberId = v.memberId
   let ref = v.cardNo || v.phone || ''
@@ -89,6 +96,8 @@ function resolveLine(
     originalReceiptNo: v.originalReceiptNo || null,
     source: 'desk',
   }
+  const vouchers = deskVouchers(db, v.voucherNos, line)
+  line.voucherFen = voucherPaidFen(line.amountFen, vouchers)
   const p = book.points(line)
   if (!p.ok) throw validationError(p.reason, [{ field: 'originalReceiptNo', message: p.reason }])
   return {
@@ -97,7 +106,22 @@ function resolveLine(
       member: { id: memberId, cardNo: row.card_no, name: row.name, tier: String(row.tier) },
       points: p.points,
       explain: p.explain,
+      vouchers: vouchers.map((x) => viewOf(db, x)),
     },
+    vouchers,
+  }
+}
+
+/** The scanned vouchers, each checked against this line's 课别 and amount; a return takes none. */
+function deskVouchers(db: Db, texts: string[], line: PurchaseLine): VoucherRow[] {
+  if (!texts.length) return []
+  if (line.amountFen < 0) throw validationError('退货不能用券', [{ field: 'voucherNos', message: '退货不能用券' }])
+  const at = { department: line.department, receiptTotalFen: line.amountFen }
+  try {
+    return vouchersForReceipt(db, texts, at)
+  } catch (e) {
+    // The form marks the voucher field, whatever the kind of refusal.
+    throw isAppError(e) ? new AppError(e.kind, e.message, [{ field: 'voucherNos', message: e.message }]) : e
   }
 }
 
@@ -126,21 +150,25 @@ function nextDeskReceiptNo(db: Db): string {
 export function recordPurchase(db: Db, input: DeskPurchaseInput, actor: Actor): RecordedPurchase {
   return inTransaction(db, () => {
     const book = new PurchaseBook(db)
-    const { line, preview } = resolveLine(db, book, input)
+    const { line, preview, vouchers } = resolveLine(db, book, input)
     // Numbered inside the write transaction, so two desks never draw the same number.
     if (!line.receiptNo) line.receiptNo = nextDeskReceiptNo(db)
     if (book.exists(line.receiptNo, line.lineNo)) {
       throw conflict(`单号 ${line.receiptNo} 第 ${line.lineNo} 行已经录入过`)
     }
     const purchaseId = book.write(line, preview, actor)
+    // Used on the receipt just written, in the same transaction: a refusal above saved nothing.
+    for (const v of vouchers) useVoucherIn(db, v, { receiptNo: line.receiptNo, channel: 'desk' }, actor)
+    const used = vouchers.length ? `，用券 ${vouchers.map((v) => v.voucherNo).join('、')}` : ''
     recordAudit(
       db,
       actor,
       'create',
       'purchase',
       purchaseId,
-      `录入消费：单号 ${line.receiptNo}，积分 ${preview.points.toLocaleString('en-US')}`,
+      `录入消费：单号 ${line.receiptNo}，积分 ${preview.points.toLocaleString('en-US')}${used}`,
     )
-    return { ...preview, purchaseId, receiptNo: line.receiptNo }
+    const after = vouchers.map((v) => viewOf(db, voucherByNo(db, v.voucherNo)!))
+    return { ...preview, vouchers: after, purchaseId, receiptNo: line.receiptNo }
   })
 }

@@ -12,7 +12,9 @@ import { cellText } from '../members/import/cells'
 import { previewHead } from '../members/import/previewHead'
 import type { SheetData } from '../members/import/read'
 import type { ImportIssue, ImportProgress, ImportResult } from '../members/import/types'
-import { PurchaseBook, RETURN_BEFORE_SALE, type PurchaseLine } from './book'
+import { useVoucherIn } from '../vouchers/use'
+import { PurchaseBook, RETURN_BEFORE_SALE } from './book'
+import { checkTillVouchers, type TillVoucherLine } from './importVouchers'
 import {
   dayOfTillTime,
   guessPurchaseMapping,
@@ -50,6 +52,7 @@ export interface PurchaseImportPreview {
 interface Outcome {
   result: ImportResult
   alreadyThere: number
+  vouchersUsed: number
   unknownDepartments: string[]
   unknownCounters: { department: string; counter: string }[]
 }
@@ -79,7 +82,7 @@ async function importLines(
   const rejected: ImportIssue[] = []
   const reject = (row: number, field: PurchaseField, reason: string) =>
     rejected.push({ row, column: sheet.headers[col.get(field) ?? -1] ?? PURCHASE_FIELD_LABELS[field], reason })
-  const lines: { row: number; line: PurchaseLine }[] = []
+  let lines: TillVoucherLine[] = []
   const { limits } = getSettings(db)
   const today = storeDayInt(db)
   /**
@@ -115,6 +118,7 @@ async function importLines(
     specialPrice: at('specialPrice'),
     cardNo: at('cardNo'),
     phone: at('phone'),
+    voucherNos: at('voucherNos'),
   }
   let row = 0
   let cells: SheetData['rows'][number]['cells'] = []
@@ -154,7 +158,8 @@ async function importLines(
       reject(row, 'purchasedAt', '无法识别的交易时间（例：2026-11-09 14:30）')
       continue
     }
-    const badDay = purchaseDayProblem(limits, dayOfTillTime(purchasedAt, zone), today)
+    const day = dayOfTillTime(purchasedAt, zone)
+    const badDay = purchaseDayProblem(limits, day, today)
     if (badDay) {
       reject(row, 'purchasedAt', badDay)
       continue
@@ -202,6 +207,8 @@ async function importLines(
     }
     lines.push({
       row,
+      day,
+      voucherCell: text(pos.voucherNos),
       line: {
         receiptNo,
         lineNo,
@@ -222,6 +229,13 @@ async function importLines(
     }
   }
   onProgress?.({ phase: 'check', done: total, total })
+  // The 券号 column, in file order (the second use of a number is the one refused).
+  if (pos.voucherNos >= 0) {
+    const refused = checkTillVouchers(db, lines)
+    for (const r of refused) reject(r.row, 'voucherNos', r.reason)
+    const bad = new Set(refused.map((r) => r.row))
+    if (bad.size) lines = lines.filter((l) => !bad.has(l.row))
+  }
   // Member by member, each in time order (stable for equal times): a return finds its original,
   // which must be the same member's, and each member's rows and index pages are written together
   // instead of being revisited once per line across a big file.
@@ -242,8 +256,9 @@ async function importLines(
   }
   let inserted = 0
   let alreadyThere = 0
+  let vouchersUsed = 0
   for (let i = 0; i < lines.length; i++) {
-    const { row, line } = lines[i]!
+    const { row, line, day, vouchers } = lines[i]!
     // A return's points depend on what is written, so it asks first; a sale's do not, and its
     // insert finds out itself whether the line is there (a file imported before).
     if (line.amountFen < 0 && book.exists(line.receiptNo, line.lineNo)) {
@@ -251,8 +266,14 @@ async function importLines(
     } else {
       const p = book.points(line)
       if (p.ok) {
-        if (book.writeIfNew(line, p, actor)) inserted++
-        else alreadyThere++
+        if (book.writeIfNew(line, p, actor)) {
+          inserted++
+          // Used on this receipt at the time of the purchase, in the import's transaction.
+          for (const v of vouchers ?? []) {
+            useVoucherIn(db, v, { receiptNo: line.receiptNo, channel: 'import', at: line.purchasedAt }, actor, day)
+            vouchersUsed++
+          }
+        } else alreadyThere++
       } else {
         const sale = line.originalReceiptNo && firstSaleInFile(line.memberId, line.originalReceiptNo)
         reject(row, 'originalReceiptNo', sale && sale > line.purchasedAt ? RETURN_BEFORE_SALE : p.reason)
@@ -270,6 +291,7 @@ async function importLines(
   return {
     result: { inserted, updated: 0, rejected },
     alreadyThere,
+    vouchersUsed,
     unknownDepartments: [...departments].filter(([, v]) => v === null).map(([k]) => k),
     unknownCounters: [...unknownCounters.values()],
   }
@@ -326,7 +348,7 @@ export async function commitPurchaseImport(
       'import',
       'purchase',
       null,
-      `导入消费（文件：${sheet.fileName}）：新增${r.inserted}行，已存在${out.alreadyThere}行，拒绝${new Set(r.rejected.map((x) => x.row)).size}行`,
+      `导入消费（文件：${sheet.fileName}）：新增${r.inserted}行，已存在${out.alreadyThere}行，拒绝${new Set(r.rejected.map((x) => x.row)).size}行${out.vouchersUsed ? `，核销券${out.vouchersUsed}张` : ''}`,
     )
     return out
   })

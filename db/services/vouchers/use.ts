@@ -40,7 +40,10 @@ export function findVoucher(db: Db, text: string): VoucherRow {
   return v
 }
 
-export function viewOf(db: Db, v: VoucherRow, today = storeDayInt(db)): VoucherView {
+/** Where a voucher is about to pay: its 课别 and the receipt's total decide the last two refusals. */
+export type UsePlace = { department?: string | null; receiptTotalFen?: number | null }
+
+export function viewOf(db: Db, v: VoucherRow, today = storeDayInt(db), at: UsePlace = {}): VoucherView {
   const m = stmts(db).member.get(v.memberId) as { cardNo: string; name: string }
   return {
     voucherNo: v.voucherNo,
@@ -56,12 +59,43 @@ export function viewOf(db: Db, v: VoucherRow, today = storeDayInt(db)): VoucherV
     earnsPoints: v.earnsPoints,
     usedReceiptNo: v.usedReceiptNo,
     usedAt: v.usedAt,
-    problem: useProblem(v, today),
+    problem: useProblem(v, today, at),
   }
 }
 
-/** 查券: what the desk shows after a scan. */
-export const lookupVoucher = (db: Db, text: string): VoucherView => viewOf(db, findVoucher(db, text))
+const lookupSchema = z.object({
+  voucherNo: z.string({ error: '请输入券号' }).trim().min(1, '请输入券号').max(40, '券号过长'),
+  department: z.string().trim().max(20).optional(),
+  receiptTotalFen: z.number().int('金额须精确到分').optional(),
+})
+export type LookupVoucherInput = z.input<typeof lookupSchema>
+
+/** 查券: what the desk shows after a scan; with the 课别 and amount, the refusal it would meet. */
+export function lookupVoucher(db: Db, input: string | LookupVoucherInput): VoucherView {
+  const r = parseInput(lookupSchema, typeof input === 'string' ? { voucherNo: input } : input)
+  return viewOf(db, findVoucher(db, r.voucherNo), storeDayInt(db), r)
+}
+
+/**
+ * The vouchers named for one receipt, each able to pay there; the first that cannot is refused
+ * with its reason (a number named twice too). Reads only: the caller uses them in its transaction.
+ */
+export function vouchersForReceipt(
+  db: Db,
+  texts: readonly string[],
+  at: UsePlace,
+  today = storeDayInt(db),
+): VoucherRow[] {
+  const out: VoucherRow[] = []
+  for (const text of texts) {
+    const v = findVoucher(db, text)
+    if (out.some((x) => x.id === v.id)) throw conflict(`券 ${v.voucherNo} 重复录入`)
+    const problem = useProblem(v, today, at)
+    if (problem) throw conflict(problem)
+    out.push(v)
+  }
+  return out
+}
 
 export interface UseAt {
   receiptNo?: string | null
