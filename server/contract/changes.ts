@@ -39,4 +39,8 @@ export const CHANGES: Partial<Record<CallName, readonly ChangeTopic[]>> = {
   'birthdays:savePdf': ['birthdays'],
   'birthdays:printLabels': ['birthdays'],
   'birthdays:mark': ['birthdays'],
+  // A void gives a points voucher's points back; a drawer's 券 tab follows all three.
+  'vouchers:use': MEMBER,
+  'vouchers:void': POINTS,
+  'vouchers:issue': MEMBER,
 }
