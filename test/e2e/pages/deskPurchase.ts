@@ -21,6 +21,10 @@ export class DeskPurchasePage {
   readonly last: Locator
   readonly lastBalance: Locator
   readonly lastReceipt: Locator
+  readonly voucherInput: Locator
+  readonly vouchers: Locator
+  readonly voucherRefusal: Locator
+  readonly lastVouchers: Locator
 
   constructor(readonly page: Page) {
     this.view = page.getByTestId('desk-view')
@@ -42,12 +46,23 @@ export class DeskPurchasePage {
     this.last = page.getByTestId('desk-last')
     this.lastBalance = page.getByTestId('desk-last-balance')
     this.lastReceipt = page.getByTestId('desk-last-receipt')
+    this.voucherInput = page.getByTestId('desk-voucher-input')
+    this.vouchers = page.getByTestId('desk-voucher')
+    this.voucherRefusal = page.getByTestId('desk-voucher-refusal')
+    this.lastVouchers = page.getByTestId('desk-last-vouchers')
   }
 
   /** From anywhere in the app: the 消费积分 job opens on its first tab, 录入消费. */
   async open() {
     await this.page.getByTestId('nav-points').click()
     await expect(this.view).toBeVisible()
+  }
+
+  /** 用券: types (or a scanner types) the number and Enter; the voucher or its refusal shows. */
+  async scanVoucher(no: string) {
+    await this.voucherInput.fill(no)
+    await this.voucherInput.press('Enter')
+    await expect(this.voucherInput).toHaveValue('')
   }
 
   /** Types what the member says (phone tail, card, name) and picks the hit for `name` with Enter. */

@@ -16,6 +16,8 @@ export class MemberDrawer {
   readonly edit: Locator
   readonly reportLost: Locator
   readonly replace: Locator
+  /** The 券 tab's rows */
+  readonly voucherRows: Locator
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('member-drawer')
@@ -32,9 +34,10 @@ export class MemberDrawer {
     this.edit = page.getByTestId('member-edit')
     this.reportLost = page.getByTestId('member-report-lost')
     this.replace = page.getByTestId('member-replace')
+    this.voucherRows = page.getByTestId('member-voucher-row')
   }
 
-  async tab(which: 'profile' | 'cards' | 'purchases' | 'points' | 'tiers') {
+  async tab(which: 'profile' | 'cards' | 'purchases' | 'points' | 'tiers' | 'vouchers') {
     await this.page.getByTestId(`member-tab-${which}`).click()
   }
 
@@ -51,6 +54,15 @@ export class MemberDrawer {
   /** 挂失 with the reason prompt. */
   async markLost(reason: string) {
     await this.reportLost.click()
+    const dialog = this.page.getByTestId('reason-dialog')
+    await this.page.getByTestId('reason-input').fill(reason)
+    await this.page.getByTestId('reason-confirm').click()
+    await expect(dialog).toBeHidden()
+  }
+
+  /** 券 tab: 作废 on the row of this voucher, with the reason prompt. */
+  async voidVoucher(voucherRow: Locator, reason: string) {
+    await voucherRow.getByTestId('member-voucher-void').click()
     const dialog = this.page.getByTestId('reason-dialog')
     await this.page.getByTestId('reason-input').fill(reason)
     await this.page.getByTestId('reason-confirm').click()
