@@ -205,6 +205,8 @@ export function addDepartmentAlias(
   const x = db.sqlite
   const d = byName(db, input.department)
   if (!d) throw notFound(`找不到课别「${input.department}」`)
+  // The wizard offers active ones only; a file mapped to a deactivated one would be refused anyway.
+  if (d.active !== 1) throw validationError(`课别「${d.name}」已停用，不能把文件里的写法对应到它`)
   if (input.alias !== input.department) {
     if (byName(db, input.alias)) throw conflict(`「${input.alias}」本身就是一个课别`)
     x.prepare('INSERT OR REPLACE INTO department_aliases (alias, department_id, created_at) VALUES (?, ?, ?)').run(
@@ -215,8 +217,12 @@ export function addDepartmentAlias(
     recordAudit(db, actor, 'create', 'department_alias', d.id, `导入时把「${input.alias}」对应为课别 ${d.name}`)
   }
   if (input.counterAlias && input.counter) {
-    const c = x.prepare('SELECT id FROM counters WHERE department_id = ? AND name = ?').pluck().get(d.id, input.counter)
-    if (c === undefined) throw notFound(`课别「${d.name}」没有专柜「${input.counter}」`)
+    const found = x
+      .prepare('SELECT id, active FROM counters WHERE department_id = ? AND name = ?')
+      .get(d.id, input.counter) as { id: number; active: number } | undefined
+    if (!found) throw notFound(`课别「${d.name}」没有专柜「${input.counter}」`)
+    if (found.active !== 1) throw validationError(`专柜「${input.counter}」已停用，不能把文件里的写法对应到它`)
+    const c = found.id
     x.prepare('INSERT OR REPLACE INTO counter_aliases (department_id, alias, counter_id) VALUES (?, ?, ?)').run(
       d.id,
       input.counterAlias,

@@ -37,6 +37,12 @@ const st = statements((s) => ({
        WHERE a.department_id = ? AND a.alias = ?`,
     )
     .pluck(),
+  activeByName: s.prepare('SELECT active FROM departments WHERE name = ?').pluck(),
+  counterActive: s
+    .prepare(
+      'SELECT c.active FROM counters c JOIN departments d ON d.id = c.department_id WHERE d.name = ? AND c.name = ?',
+    )
+    .pluck(),
   hasCounters: s.prepare('SELECT 1 FROM counters WHERE department_id = ? LIMIT 1').pluck(),
   nextSort: s.prepare('SELECT coalesce(max(sort), 0) + 1 FROM departments').pluck(),
   nextCounterSort: s.prepare('SELECT coalesce(max(sort), 0) + 1 FROM counters WHERE department_id = ?').pluck(),
@@ -103,6 +109,24 @@ export function canonicalCounter(db: Db, department: string, text: string): stri
   const alias = st(db).counterAlias.get(d.id, name) as string | undefined
   if (alias) return alias
   return st(db).hasCounters.get(d.id) ? null : name
+}
+
+/**
+ * Why a department (and counter) of the list cannot take a new entry, or null: a deactivated one
+ * (停用) keeps its history and still shows in reports, but no new sale, store figure or till line
+ * may be booked to it. Takes canonical names (after `canonicalDepartment` / `canonicalCounter`);
+ * a counter the list does not name (a department without counters) is not checked.
+ */
+export function inactiveProblem(
+  db: Db,
+  department: string,
+  counter = '',
+): { field: 'department' | 'counter'; message: string } | null {
+  if (!department) return null
+  if (st(db).activeByName.get(department) === 0) return { field: 'department', message: `课别「${department}」已停用` }
+  if (counter && st(db).counterActive.get(department, counter) === 0)
+    return { field: 'counter', message: `专柜「${counter}」已停用` }
+  return null
 }
 
 export const departmentName = (label: string) =>
