@@ -174,6 +174,13 @@ export function updateCounter(db: Db, input: UpdateCounterInput, actor: Actor): 
     if (v.name !== undefined && v.name !== c.name) {
       if (x.prepare('SELECT 1 FROM counters WHERE department_id = ? AND name = ?').get(c.departmentId, v.name))
         throw conflict(`该课别已有专柜「${v.name}」`)
+      const aliasOf = x
+        .prepare('SELECT counter_id FROM counter_aliases WHERE department_id = ? AND alias = ?')
+        .pluck()
+        .get(c.departmentId, v.name) as number | undefined
+      // Taking over another counter's old name would silently move its old lines to this one.
+      if (aliasOf !== undefined && aliasOf !== c.id)
+        throw conflict(`「${v.name}」已是该课别另一个专柜的旧名或别名，不能再用作新名`)
       x.prepare('UPDATE counters SET name = ? WHERE id = ?').run(v.name, c.id)
       x.prepare('DELETE FROM counter_aliases WHERE department_id = ? AND alias = ?').run(c.departmentId, v.name)
       x.prepare('INSERT OR REPLACE INTO counter_aliases (department_id, alias, counter_id) VALUES (?, ?, ?)').run(
@@ -181,7 +188,7 @@ export function updateCounter(db: Db, input: UpdateCounterInput, actor: Actor): 
         c.name,
         c.id,
       )
-      changes.push(`改名为 ${v.name}`)
+      changes.push(`改名为 ${v.name}（旧名保留为别名）`)
     }
     if (v.active !== undefined && v.active !== (c.active === 1)) {
       x.prepare('UPDATE counters SET active = ? WHERE id = ?').run(v.active ? 1 : 0, c.id)

@@ -13,13 +13,15 @@ export interface DepartmentRow {
   active: boolean
   /** Other spellings that mean this department: names before a rename, till variants mapped to it */
   aliases: string[]
-  counters: { id: number; name: string; active: boolean }[]
+  /** `aliases`: the counter's names before a rename and till spellings mapped to it */
+  counters: { id: number; name: string; active: boolean; aliases: string[] }[]
 }
 
 const st = statements((s) => ({
   departments: s.prepare('SELECT id, name, active FROM departments ORDER BY sort, id'),
   counters: s.prepare('SELECT id, department_id AS departmentId, name, active FROM counters ORDER BY sort, id'),
   aliases: s.prepare('SELECT alias, department_id AS departmentId FROM department_aliases ORDER BY alias'),
+  counterAliases: s.prepare('SELECT alias, counter_id AS counterId FROM counter_aliases ORDER BY alias'),
   byName: s.prepare('SELECT id, name, active FROM departments WHERE name = ?'),
   byId: s.prepare('SELECT id, name, active FROM departments WHERE id = ?'),
   resolve: s
@@ -65,8 +67,14 @@ export function listDepartments(db: Db): DepartmentRow[] {
     counters: [],
   }))
   const byId = new Map(rows.map((r) => [r.id, r]))
-  for (const c of s.counters.all() as (Raw & { departmentId: number })[])
-    byId.get(c.departmentId)?.counters.push({ id: c.id, name: c.name, active: c.active === 1 })
+  const counters = new Map<number, DepartmentRow['counters'][number]>()
+  for (const c of s.counters.all() as (Raw & { departmentId: number })[]) {
+    const row = { id: c.id, name: c.name, active: c.active === 1, aliases: [] }
+    counters.set(c.id, row)
+    byId.get(c.departmentId)?.counters.push(row)
+  }
+  for (const a of s.counterAliases.all() as { alias: string; counterId: number }[])
+    counters.get(a.counterId)?.aliases.push(a.alias)
   for (const a of s.aliases.all() as { alias: string; departmentId: number }[])
     byId.get(a.departmentId)?.aliases.push(a.alias)
   return rows
