@@ -55,6 +55,15 @@ export interface CliArgs {
   postcode?: string
   /** operators add: the new operator's role */
   role?: Role
+  /** vouchers redeem-points: face value in fen (from --value 元), how many, serve outside the window with a reason */
+  value?: number
+  count?: number
+  ignoreWindow: boolean
+  reason?: string
+  /** vouchers use: the receipt it paid */
+  receipt?: string
+  /** vouchers list: issued | used | expired | voided */
+  status?: string
   /** operators add / reset-password: read the password from stdin instead of prompting */
   passwordStdin: boolean
   help: boolean
@@ -92,6 +101,12 @@ export type CommandOption =
   | 'name'
   | 'address'
   | 'postcode'
+  | 'value'
+  | 'count'
+  | 'ignoreWindow'
+  | 'reason'
+  | 'receipt'
+  | 'status'
 
 function translate(e: unknown): string {
   const err = e as { code?: string; message?: string }
@@ -124,6 +139,14 @@ function unitCostFen(yuan: string | undefined, fen: string | undefined): number 
   if (value === null)
     throw new UsageError(`选项 --unit-cost 应为以元计的金额（最多两位小数，例如 12.50），收到"${yuan}"`)
   return value
+}
+
+/** --value in 元 (a voucher's face value): a positive amount with at most two decimals. */
+function valueFen(yuan: string | undefined): number | undefined {
+  if (yuan === undefined) return undefined
+  const fen = yuanTextToFen(yuan)
+  if (fen === null || fen <= 0) throw new UsageError(`选项 --value 应为以元计的券面值（例如 30），收到"${yuan}"`)
+  return fen
 }
 
 function roleOf(raw: string | undefined): Role | undefined {
@@ -173,6 +196,12 @@ const read = (argv: readonly string[]) =>
       name: { type: 'string' },
       address: { type: 'string' },
       postcode: { type: 'string' },
+      value: { type: 'string' },
+      count: { type: 'string' },
+      'ignore-window': { type: 'boolean' },
+      reason: { type: 'string' },
+      receipt: { type: 'string' },
+      status: { type: 'string' },
       'password-stdin': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -229,6 +258,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     name: v.name,
     address: v.address,
     postcode: v.postcode,
+    value: valueFen(v.value),
+    count: integer('count', v.count, 1),
+    ignoreWindow: v['ignore-window'] ?? false,
+    reason: v.reason?.trim(),
+    receipt: v.receipt?.trim(),
+    status: v.status?.trim(),
     passwordStdin: v['password-stdin'] ?? false,
     help: v.help ?? false,
   }

@@ -31,6 +31,7 @@ import { departmentsListCommand, importDepartmentsCommand } from './commands/dep
 import { operatorsAddCommand, operatorsListCommand, operatorsResetPasswordCommand } from './commands/operators'
 import { ADMIN, IMPORTERS, REVEALERS, type CliContext } from './context'
 import { POINTS_ADJUSTERS } from '../services/points/adjust'
+import { vouchersListCommand, vouchersRedeemPointsCommand, vouchersUseCommand } from './commands/vouchers'
 
 export interface Command {
   words: string[]
@@ -123,6 +124,31 @@ export const COMMANDS: Command[] = [
     database: 'existing',
     dailyJobs: true,
     run: giftsRedeemCommand,
+  },
+  {
+    words: ['vouchers', 'redeem-points'],
+    options: ['card', 'value', 'count', 'ignoreWindow', 'reason'],
+    roles: GIFT_KEEPERS,
+    database: 'existing',
+    dailyJobs: true,
+    run: vouchersRedeemPointsCommand,
+  },
+  {
+    words: ['vouchers', 'use'],
+    operands: { min: 1, max: 1, usage: 'VOUCHERNO [--receipt 单号]' },
+    options: ['receipt'],
+    roles: GIFT_KEEPERS,
+    database: 'existing',
+    dailyJobs: true,
+    run: vouchersUseCommand,
+  },
+  {
+    words: ['vouchers', 'list'],
+    options: ['card', 'status'],
+    roles: GIFT_KEEPERS,
+    database: 'existing',
+    dailyJobs: true,
+    run: vouchersListCommand,
   },
   // Prints nothing personal and writes nothing to the database: anyone may make the catalogue.
   {

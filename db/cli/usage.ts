@@ -33,6 +33,17 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
                                 礼品入库 QTY 件（单价以元计，最多两位小数，如 12.50；--unit-cost-fen 以分计；默认取目录成本）
   gifts redeem --card 卡号 CODE[xQTY]...
                                 为会员兑换礼品（例：G001 G002x2）；不符合兑换条件时退出码为 1 并说明原因
+  vouchers redeem-points --card 卡号 --value 元 [--count N] [--ignore-window --reason 原因]
+                                年度积分兑换：用积分换 N 张该面值的积分通用券（面值按设置的兑换表，如 30/40/50）；
+                                --json 输出 [{"voucherNo","kind","valueFen","pointsUsed","validUntil"}]；
+                                不在兑换期内或积分不足时退出码为 1 并说明原因；--ignore-window 仅企划、管理员可用，
+                                须附 --reason（记入操作日志），为错过活动的会员补兑
+  vouchers use VOUCHERNO [--receipt 单号]
+                                核销一张券；--json 输出 {"voucherNo","status":"used"}；已使用、已过期、已作废或
+                                找不到时退出码为 1 并说明原因
+  vouchers list [--card 卡号] [--status issued|used|expired|voided]
+                                列出券（新的在前）；--json 输出 [{"voucherNo","kind","valueFen","cardNo","status",
+                                "issuedAt","validUntil","usedAt"}]（时间为门店时区 YYYY-MM-DD HH:mm）
   export gifts FILE             导出礼品目录到 FILE（.xlsx 或 .csv，含库存与库存金额；可用 import gifts 导回）
   gifts report [--month YYYY-MM]
                                 礼品月报：按类别与用途的礼品成本、兑换次数与积分、月末库存金额（默认本月）

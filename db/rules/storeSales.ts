@@ -13,9 +13,6 @@ export const STORE_SALES_HEADERS = ['月份', '课别', '销售额'] as const
 export const MAX_STORE_SALES_FEN = 10 ** 13
 export const DEPARTMENT_MAX_LENGTH = 20
 
-/** The sales departments a planner fills in even before any figure exists (企划 and 贵宾室 sell nothing). */
-export const SALES_DEPARTMENTS = ['营业一课', '营业二课', '营业三课', '营业四课', '营业五课'] as const
-
 /**
  * 元 as people write it ("1,234,567.89", full-width digits, ¥ or 元 around it, at most two
  * decimals) → fen, by digits rather than by floating point, so 0.29 元 is 29 fen and never 28.

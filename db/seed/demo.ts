@@ -5,6 +5,7 @@ import { inTransaction, type Db } from '../handle'
 import { CARD_DESIGNS } from '../rules/birthdayMail'
 import { monthText, shiftMonth } from '../rules/months'
 import { recordAudit } from '../services/audit'
+import { insertCounter, insertDepartment, listDepartments } from '../services/departments/list'
 import { birthdayBatchCards, markBirthdayCards, recordBirthdayBatch } from '../services/birthdays/batches'
 import { saveStoreSales } from '../services/reports/storeSales'
 import { parseInput, z } from '../validate'
@@ -74,6 +75,39 @@ function seedStoreSales(db: Db, rnd: Random, actor: Actor): number {
 }
 
 /**
+ * Puts the demo's departments and counters on the list (设置 → 课别与专柜), so that in training the
+ * desk's selects offer the counters the sample purchases were made at and the till wizard knows
+ * them. Only adds: a department or counter already there (or deactivated) stays as it is.
+ */
+export function seedDepartmentList(db: Db, actor: Actor): { departments: number; counters: number } {
+  return inTransaction(db, () => {
+    const known = new Map(listDepartments(db).map((d) => [d.name, d]))
+    let departments = 0
+    let counters = 0
+    for (const d of DEPARTMENTS) {
+      const have = known.get(d.name)
+      const id = have?.id ?? insertDepartment(db, d.name, actor)
+      if (!have) departments++
+      const names = new Set(have?.counters.map((c) => c.name))
+      for (const c of d.counters)
+        if (!names.has(c.name)) {
+          insertCounter(db, id, c.name)
+          counters++
+        }
+    }
+    recordAudit(
+      db,
+      actor,
+      'seed',
+      'department',
+      null,
+      `示例数据：课别与专柜新增课别 ${departments} 个、专柜 ${counters} 个`,
+    )
+    return { departments, counters }
+  })
+}
+
+/**
  * This month's birthday cards, recorded as the 生日关怀 screen records a run once it has printed
  * (recordBirthdayBatch writes the batch without printing anything); most are marked mailed and
  * one came back undeliverable. None when nobody born this month can be mailed.
@@ -132,7 +166,13 @@ export function demoSteps(
   if ((filled.get() as number) > 0) throw conflict('数据库中已有会员或礼品：示例数据只能生成到空数据库')
   const out: DemoResult = { ...NOTHING_ELSE }
   const steps: DemoStep[] = [
-    { phase: '会员', run: () => (out.members = seedMembers(db, { members: v.members, seed: v.seed }, actor).members) },
+    {
+      phase: '会员',
+      run: () => {
+        seedDepartmentList(db, actor)
+        out.members = seedMembers(db, { members: v.members, seed: v.seed }, actor).members
+      },
+    },
     {
       phase: '消费记录与积分',
       run: () =>

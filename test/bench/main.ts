@@ -30,6 +30,7 @@ import { purchaseImportSection } from './sections/purchaseImport'
 import { reportsSection } from './sections/reports'
 import { searchSection } from './sections/search'
 import { serverSection } from './sections/server'
+import { vouchersSection } from './sections/vouchers'
 
 // The purchase import runs last: it adds a million lines the other sections should not see.
 const SECTIONS: BenchSection[] = [
@@ -40,6 +41,7 @@ const SECTIONS: BenchSection[] = [
   pointsSection,
   purchaseImportSection,
   giftsSection,
+  vouchersSection,
   giftCatalogueSection,
   careMineSection,
   careLeagueSection,

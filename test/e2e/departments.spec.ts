@@ -29,6 +29,14 @@ test('课别与专柜: a department added in settings with its counters is picke
   await expect(page.getByText('已有课别「营业六课」')).toBeVisible()
   await expect(list.department('营业六课')).toHaveCount(1)
   await list.newName.fill('')
+  // 改名 of a counter keeps the old name as its alias (old lines and till files still find it).
+  const six = list.department('营业六课')
+  await six.getByTestId('counter-雅诗兰黛').getByTestId('counter-rename').click()
+  const renamed = six.getByTestId('counter-rename-input').locator('input')
+  await expect(renamed).toBeFocused()
+  await renamed.fill('雅诗兰黛专柜')
+  await renamed.press('Enter')
+  await expect(six.getByTestId('counter-雅诗兰黛专柜')).toContainText('也认作 雅诗兰黛')
   await saveScreenshot(page, 'settings-departments')
 
   const desk = new DeskPurchasePage(page)

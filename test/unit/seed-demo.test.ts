@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { giftCatalogueHtml } from '../../db/print/giftCatalogue'
 import { seedDemo, type DemoResult } from '../../db/seed/demo'
 import { listBirthdayBatches, birthdayBatchCards } from '../../db/services/birthdays/batches'
+import { departmentsJson } from '../../db/services/departments'
 import { listStaff, monthlyLeague, contactsOfStaff } from '../../db/services/care'
 import { checkStock, giftMonthReport, listGifts, photoDataUrl, photosDirOf } from '../../db/services/gifts'
 import { checkBalances } from '../../db/services/points/ledger'
@@ -88,6 +89,18 @@ describe('demo data: every screen has something to show', () => {
     expect(batch!.cardCount).toBeGreaterThan(0)
     expect(batch!.mailed).toBeGreaterThan(0)
     expect(birthdayBatchCards(t.db, { batchId: batch!.id })).toHaveLength(batch!.cardCount)
+  })
+
+  it('puts every department and counter of its purchases on the list, so the desk offers them', () => {
+    const list = new Map(departmentsJson(t.db).map((d) => [d.name, d]))
+    const bought = t.db.sqlite
+      .prepare(`SELECT DISTINCT department, counter FROM purchases WHERE counter <> ''`)
+      .all() as { department: string; counter: string }[]
+    expect(bought.length).toBeGreaterThan(20)
+    for (const b of bought) {
+      expect(list.get(b.department)?.active, b.department).toBe(true)
+      expect(list.get(b.department)?.counters, b.department).toContain(b.counter)
+    }
   })
 
   it('refuses a database that already has members', () => {

@@ -48,8 +48,9 @@ describe('till import and the list of 课别', () => {
       { row: 3, column: '课别', reason: '课别「六课」不在课别列表中（设置 → 课别与专柜）' },
       { row: 4, column: '专柜', reason: '专柜「兰寇」不在课别「营业六课」的专柜列表中' },
     ])
-    expect(p.unknownDepartments).toEqual(['六课'])
-    expect(p.unknownCounters).toEqual([{ department: '营业六课', counter: '兰寇' }])
+    // With how many lines each spelling has, so the wizard can say what a mapping brings in.
+    expect(p.unknownDepartments).toEqual([{ department: '六课', lines: 1 }])
+    expect(p.unknownCounters).toEqual([{ department: '营业六课', counter: '兰寇', lines: 1 }])
     const r = await d.dispatch('purchases:importCommit', { token: p.token, mapping: p.mapping }, ADMIN)
     expect(r).toMatchObject({ ok: true, data: { inserted: 1 } })
     expect(purchases()).toEqual([{ receipt_no: 'T1', department: '营业六课', counter: '兰蔻' }])

@@ -174,6 +174,13 @@ export function updateCounter(db: Db, input: UpdateCounterInput, actor: Actor): 
     if (v.name !== undefined && v.name !== c.name) {
       if (x.prepare('SELECT 1 FROM counters WHERE department_id = ? AND name = ?').get(c.departmentId, v.name))
         throw conflict(`该课别已有专柜「${v.name}」`)
+      const aliasOf = x
+        .prepare('SELECT counter_id FROM counter_aliases WHERE department_id = ? AND alias = ?')
+        .pluck()
+        .get(c.departmentId, v.name) as number | undefined
+      // Taking over another counter's old name would silently move its old lines to this one.
+      if (aliasOf !== undefined && aliasOf !== c.id)
+        throw conflict(`「${v.name}」已是该课别另一个专柜的旧名或别名，不能再用作新名`)
       x.prepare('UPDATE counters SET name = ? WHERE id = ?').run(v.name, c.id)
       x.prepare('DELETE FROM counter_aliases WHERE department_id = ? AND alias = ?').run(c.departmentId, v.name)
       x.prepare('INSERT OR REPLACE INTO counter_aliases (department_id, alias, counter_id) VALUES (?, ?, ?)').run(
@@ -181,7 +188,7 @@ export function updateCounter(db: Db, input: UpdateCounterInput, actor: Actor): 
         c.name,
         c.id,
       )
-      changes.push(`改名为 ${v.name}`)
+      changes.push(`改名为 ${v.name}（旧名保留为别名）`)
     }
     if (v.active !== undefined && v.active !== (c.active === 1)) {
       x.prepare('UPDATE counters SET active = ? WHERE id = ?').run(v.active ? 1 : 0, c.id)
@@ -205,6 +212,8 @@ export function addDepartmentAlias(
   const x = db.sqlite
   const d = byName(db, input.department)
   if (!d) throw notFound(`找不到课别「${input.department}」`)
+  // The wizard offers active ones only; a file mapped to a deactivated one would be refused anyway.
+  if (d.active !== 1) throw validationError(`课别「${d.name}」已停用，不能把文件里的写法对应到它`)
   if (input.alias !== input.department) {
     if (byName(db, input.alias)) throw conflict(`「${input.alias}」本身就是一个课别`)
     x.prepare('INSERT OR REPLACE INTO department_aliases (alias, department_id, created_at) VALUES (?, ?, ?)').run(
@@ -215,8 +224,12 @@ export function addDepartmentAlias(
     recordAudit(db, actor, 'create', 'department_alias', d.id, `导入时把「${input.alias}」对应为课别 ${d.name}`)
   }
   if (input.counterAlias && input.counter) {
-    const c = x.prepare('SELECT id FROM counters WHERE department_id = ? AND name = ?').pluck().get(d.id, input.counter)
-    if (c === undefined) throw notFound(`课别「${d.name}」没有专柜「${input.counter}」`)
+    const found = x
+      .prepare('SELECT id, active FROM counters WHERE department_id = ? AND name = ?')
+      .get(d.id, input.counter) as { id: number; active: number } | undefined
+    if (!found) throw notFound(`课别「${d.name}」没有专柜「${input.counter}」`)
+    if (found.active !== 1) throw validationError(`专柜「${input.counter}」已停用，不能把文件里的写法对应到它`)
+    const c = found.id
     x.prepare('INSERT OR REPLACE INTO counter_aliases (department_id, alias, counter_id) VALUES (?, ?, ?)').run(
       d.id,
       input.counterAlias,

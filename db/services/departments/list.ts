@@ -13,13 +13,15 @@ export interface DepartmentRow {
   active: boolean
   /** Other spellings that mean this department: names before a rename, till variants mapped to it */
   aliases: string[]
-  counters: { id: number; name: string; active: boolean }[]
+  /** `aliases`: the counter's names before a rename and till spellings mapped to it */
+  counters: { id: number; name: string; active: boolean; aliases: string[] }[]
 }
 
 const st = statements((s) => ({
   departments: s.prepare('SELECT id, name, active FROM departments ORDER BY sort, id'),
   counters: s.prepare('SELECT id, department_id AS departmentId, name, active FROM counters ORDER BY sort, id'),
   aliases: s.prepare('SELECT alias, department_id AS departmentId FROM department_aliases ORDER BY alias'),
+  counterAliases: s.prepare('SELECT alias, counter_id AS counterId FROM counter_aliases ORDER BY alias'),
   byName: s.prepare('SELECT id, name, active FROM departments WHERE name = ?'),
   byId: s.prepare('SELECT id, name, active FROM departments WHERE id = ?'),
   resolve: s
@@ -35,6 +37,12 @@ const st = statements((s) => ({
     .prepare(
       `SELECT c.name FROM counter_aliases a JOIN counters c ON c.id = a.counter_id
        WHERE a.department_id = ? AND a.alias = ?`,
+    )
+    .pluck(),
+  activeByName: s.prepare('SELECT active FROM departments WHERE name = ?').pluck(),
+  counterActive: s
+    .prepare(
+      'SELECT c.active FROM counters c JOIN departments d ON d.id = c.department_id WHERE d.name = ? AND c.name = ?',
     )
     .pluck(),
   hasCounters: s.prepare('SELECT 1 FROM counters WHERE department_id = ? LIMIT 1').pluck(),
@@ -59,8 +67,14 @@ export function listDepartments(db: Db): DepartmentRow[] {
     counters: [],
   }))
   const byId = new Map(rows.map((r) => [r.id, r]))
-  for (const c of s.counters.all() as (Raw & { departmentId: number })[])
-    byId.get(c.departmentId)?.counters.push({ id: c.id, name: c.name, active: c.active === 1 })
+  const counters = new Map<number, DepartmentRow['counters'][number]>()
+  for (const c of s.counters.all() as (Raw & { departmentId: number })[]) {
+    const row = { id: c.id, name: c.name, active: c.active === 1, aliases: [] }
+    counters.set(c.id, row)
+    byId.get(c.departmentId)?.counters.push(row)
+  }
+  for (const a of s.counterAliases.all() as { alias: string; counterId: number }[])
+    counters.get(a.counterId)?.aliases.push(a.alias)
   for (const a of s.aliases.all() as { alias: string; departmentId: number }[])
     byId.get(a.departmentId)?.aliases.push(a.alias)
   return rows
@@ -103,6 +117,24 @@ export function canonicalCounter(db: Db, department: string, text: string): stri
   const alias = st(db).counterAlias.get(d.id, name) as string | undefined
   if (alias) return alias
   return st(db).hasCounters.get(d.id) ? null : name
+}
+
+/**
+ * Why a department (and counter) of the list cannot take a new entry, or null: a deactivated one
+ * (停用) keeps its history and still shows in reports, but no new sale, store figure or till line
+ * may be booked to it. Takes canonical names (after `canonicalDepartment` / `canonicalCounter`);
+ * a counter the list does not name (a department without counters) is not checked.
+ */
+export function inactiveProblem(
+  db: Db,
+  department: string,
+  counter = '',
+): { field: 'department' | 'counter'; message: string } | null {
+  if (!department) return null
+  if (st(db).activeByName.get(department) === 0) return { field: 'department', message: `课别「${department}」已停用` }
+  if (counter && st(db).counterActive.get(department, counter) === 0)
+    return { field: 'counter', message: `专柜「${counter}」已停用` }
+  return null
 }
 
 export const departmentName = (label: string) =>

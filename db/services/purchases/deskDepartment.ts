@@ -1,7 +1,7 @@
 import { validationError } from '../../errors'
 import type { Db } from '../../handle'
 import { statements } from '../../statements'
-import { canonicalCounter, canonicalDepartment } from '../departments/list'
+import { canonicalCounter, canonicalDepartment, inactiveProblem } from '../departments/list'
 
 const st = statements((s) => ({
   originalLines: s.prepare(
@@ -16,7 +16,7 @@ const st = statements((s) => ({
  * them from its original receipt (the line of the chosen 课别 when the receipt had several), so a
  * department's sales are netted where they were made, whatever the desk picked. A sale's 课别 must
  * be an active department of the list (an old name or a mapped variant is read as the department
- * it means) and its 专柜 one of that department's counters; both may be left empty.
+ * it means) and its 专柜 one of that department's active counters; both may be left empty.
  */
 export function deskDepartment(
   db: Db,
@@ -56,6 +56,11 @@ export function deskDepartment(
   if (!counter) {
     const message = `专柜「${v.counter}」不属于课别「${department}」：请从列表中选择`
     throw validationError(message, [{ field: 'counter', message }])
+  }
+  const stopped = inactiveProblem(db, department, counter)
+  if (stopped) {
+    const message = `${stopped.message}，请选择其他专柜`
+    throw validationError(message, [{ field: stopped.field, message }])
   }
   return { department, counter }
 }

@@ -6,7 +6,7 @@ import { storeDayInt } from '../../clock'
 import { lengthProblem, lineAmountProblem, purchaseDayProblem } from '../../rules/limits'
 import { parseWholeNumber } from '../../rules/money'
 import { recordAudit } from '../audit'
-import { canonicalCounter, canonicalDepartment } from '../departments/list'
+import { canonicalCounter, canonicalDepartment, inactiveProblem } from '../departments/list'
 import { getSettings } from '../settings'
 import { cellText } from '../members/import/cells'
 import { previewHead } from '../members/import/previewHead'
@@ -31,6 +31,18 @@ import {
 const BATCH = 2000
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+/** A till file's spelling of a 课别 the list does not know, with the number of lines printed so. */
+export interface UnknownDepartment {
+  department: string
+  lines: number
+}
+/** A 专柜 not among its (known) department's counters, with its number of lines. */
+export interface UnknownCounter {
+  department: string
+  counter: string
+  lines: number
+}
+
 export interface PurchaseImportPreview {
   fileName: string
   totalRows: number
@@ -45,16 +57,16 @@ export interface PurchaseImportPreview {
   /** What the reader noticed but did not refuse (a workbook's other sheets) */
   warnings: string[]
   /** 课别 and 专柜 of the file that the list (设置 → 课别与专柜) does not know: the wizard maps them */
-  unknownDepartments: string[]
-  unknownCounters: { department: string; counter: string }[]
+  unknownDepartments: UnknownDepartment[]
+  unknownCounters: UnknownCounter[]
 }
 
 interface Outcome {
   result: ImportResult
   alreadyThere: number
   vouchersUsed: number
-  unknownDepartments: string[]
-  unknownCounters: { department: string; counter: string }[]
+  unknownDepartments: UnknownDepartment[]
+  unknownCounters: UnknownCounter[]
 }
 
 function missingOf(mapping: PurchaseMapping): string[] {
@@ -95,7 +107,9 @@ async function importLines(
   // null for one it does not know (the row is rejected and the wizard offers to map it).
   const departments = new Map<string, string | null>()
   const counters = new Map<string, string | null>()
-  const unknownCounters = new Map<string, { department: string; counter: string }>()
+  const unknownDepartments = new Map<string, UnknownDepartment>()
+  const unknownCounters = new Map<string, UnknownCounter>()
+  const stopped = new Map<string, ReturnType<typeof inactiveProblem>>()
   const departmentOf = (t: string) => {
     if (!departments.has(t)) departments.set(t, canonicalDepartment(db, t))
     return departments.get(t)!
@@ -182,14 +196,28 @@ async function importLines(
     if (tooLong('originalReceiptNo', originalReceiptNo, limits.receiptNoLength)) continue
     const knownDepartment = department ? departmentOf(department) : ''
     if (knownDepartment === null) {
+      const u = unknownDepartments.get(department) ?? { department, lines: 0 }
+      unknownDepartments.set(department, { ...u, lines: u.lines + 1 })
       reject(row, 'department', `课别「${department}」不在课别列表中（设置 → 课别与专柜）`)
       continue
     }
     const knownCounter = counter && knownDepartment ? counterOf(knownDepartment, counter) : counter
     if (knownCounter === null) {
-      unknownCounters.set(`${knownDepartment}\u0000${counter}`, { department: knownDepartment, counter })
+      const k = `${knownDepartment}\u0000${counter}`
+      const u = unknownCounters.get(k) ?? { department: knownDepartment, counter, lines: 0 }
+      unknownCounters.set(k, { ...u, lines: u.lines + 1 })
       reject(row, 'counter', `专柜「${counter}」不在课别「${knownDepartment}」的专柜列表中`)
       continue
+    }
+    // A sale may not be booked to a deactivated 课别 or 专柜; a return still nets where its sale was.
+    if (amountFen >= 0 && knownDepartment) {
+      const k = `${knownDepartment}\u0000${knownCounter}`
+      if (!stopped.has(k)) stopped.set(k, inactiveProblem(db, knownDepartment, knownCounter))
+      const problem = stopped.get(k)
+      if (problem) {
+        reject(row, problem.field, problem.message)
+        continue
+      }
     }
     const special = parseYesNo(text(pos.specialPrice))
     if (special === null) {
@@ -292,7 +320,7 @@ async function importLines(
     result: { inserted, updated: 0, rejected },
     alreadyThere,
     vouchersUsed,
-    unknownDepartments: [...departments].filter(([, v]) => v === null).map(([k]) => k),
+    unknownDepartments: [...unknownDepartments.values()],
     unknownCounters: [...unknownCounters.values()],
   }
 }

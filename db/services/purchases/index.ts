@@ -19,4 +19,11 @@ export {
   type RecordedPurchase,
 } from './desk'
 export { memberLedger, memberPurchases, type LedgerItem, type MemberPageQuery, type PurchaseItem } from './history'
-export { commitPurchaseImport, isPurchaseImporting, previewPurchaseImport, type PurchaseImportPreview } from './import'
+export {
+  commitPurchaseImport,
+  isPurchaseImporting,
+  previewPurchaseImport,
+  type PurchaseImportPreview,
+  type UnknownCounter,
+  type UnknownDepartment,
+} from './import'

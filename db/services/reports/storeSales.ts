@@ -5,7 +5,7 @@ import { inTransaction, type Db } from '../../handle'
 import { formatYuan } from '../../rules/money'
 import { monthKeyOf, monthText, shiftMonth, type MonthKey } from '../../rules/months'
 import { DEPARTMENT_MAX_LENGTH, MAX_STORE_SALES_FEN, normaliseDepartment } from '../../rules/storeSales'
-import { canonicalDepartment } from '../departments/list'
+import { canonicalDepartment, inactiveProblem } from '../departments/list'
 import { statements } from '../../statements'
 import { recordAudit } from '../audit'
 
@@ -100,14 +100,19 @@ function checkDepartment(db: Db, value: unknown, issues: FieldIssue[], listed = 
     issues.push({ field: 'department', message: `课别最多 ${DEPARTMENT_MAX_LENGTH} 个字` })
   else if (listed) {
     const known = canonicalDepartment(db, department)
-    if (known) return known
-    issues.push({ field: 'department', message: unknownDepartment(department) })
+    const stopped = known && inactiveProblem(db, known)
+    if (stopped) issues.push({ field: 'department', message: stoppedDepartment(known) })
+    else if (known) return known
+    else issues.push({ field: 'department', message: unknownDepartment(department) })
   }
   return department
 }
 
 /** 全店销售 names only departments of the list (设置 → 课别与专柜), so VIP and store figures meet. */
 export const unknownDepartment = (name: string) => `课别「${name}」不在课别列表中（设置 → 课别与专柜）`
+/** A deactivated department keeps its figures (shown, read only) but takes no new or changed one. */
+export const stoppedDepartment = (name: string) =>
+  `课别「${name}」已停用，不能再录入（如需修改请先在 设置 → 课别与专柜 中启用）`
 
 /** Figures from `from` to `to` (default: the 12 months up to this one), by month then department. */
 export function listStoreSales(db: Db, input: StoreSalesQuery): StoreSalesRow[] {

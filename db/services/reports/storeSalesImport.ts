@@ -16,10 +16,11 @@ import { toHalfWidth } from '../../rules/text'
 import { cellText, type Cell } from '../members/import/cells'
 import { readSheetFile, type SheetData } from '../members/import/read'
 import type { ImportIssue } from '../members/import/types'
-import { canonicalDepartment } from '../departments/list'
+import { canonicalDepartment, inactiveProblem } from '../departments/list'
 import {
   currentMonth,
   findStoreSales,
+  stoppedDepartment,
   unknownDepartment,
   writeStoreSales,
   type StoreSalesImportResult,
@@ -92,6 +93,8 @@ export function checkStoreSalesSheet(db: Db, sheet: SheetData): { figures: Figur
     if (!department) reject(DEPARTMENT, '没有课别')
     else if (department.length > DEPARTMENT_MAX_LENGTH) reject(DEPARTMENT, `课别最多 ${DEPARTMENT_MAX_LENGTH} 个字`)
     else if (!canonicalDepartment(db, department)) reject(DEPARTMENT, unknownDepartment(department))
+    else if (inactiveProblem(db, canonicalDepartment(db, department)!))
+      reject(DEPARTMENT, stoppedDepartment(canonicalDepartment(db, department)!))
 
     const amountCell = cells[amountCol]
     const amountFen = fenOfCell(amountCell)

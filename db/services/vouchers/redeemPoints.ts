@@ -128,7 +128,7 @@ export function redeemPointsForVouchers(db: Db, input: RedeemPointsInput, actor:
       'redeem',
       'voucher',
       m.cardNo,
-      `积分兑换 ${what}，用 ${need} 分${window.open ? '' : `；兑换期外，原因：${r.reason}`}`,
+      `积分兑换 ${what}，用 ${need.toLocaleString('en-US')} 分${window.open ? '' : `；兑换期外，原因：${r.reason}`}`,
     )
     return out
   })

@@ -1,7 +1,6 @@
 import { storeToday } from '@/format/storeClock'
 
 import type { StoreSalesRow } from '../../../../../db/services/reports/storeSales'
-import { SALES_DEPARTMENTS } from '../../../../../db/rules/storeSales'
 
 const yuan = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 /** 123456789 fen → "1,234,567.89" (the column header says 元). */
@@ -16,10 +15,13 @@ export function monthsOf(year: number, now = new Date()): string[] {
   return Array.from({ length: last }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
 }
 
-/** The sales departments first, then any other department that has a figure, then ones just added. */
-export function departmentsOf(rows: StoreSalesRow[], added: string[]): string[] {
-  const out: string[] = [...SALES_DEPARTMENTS]
-  for (const d of [...rows.map((r) => r.department).sort((a, b) => a.localeCompare(b, 'zh-CN')), ...added])
+/**
+ * The columns: the active departments of the list (设置 → 课别与专柜) in its order, then any other
+ * department with a figure this year (a deactivated one: its history shows, read only).
+ */
+export function departmentsOf(rows: StoreSalesRow[], active: string[]): string[] {
+  const out = [...active]
+  for (const d of rows.map((r) => r.department).sort((a, b) => a.localeCompare(b, 'zh-CN')))
     if (!out.includes(d)) out.push(d)
   return out
 }
