@@ -62,6 +62,7 @@ test('vouchers: a till import uses two of them, a double use is refused in the f
   await desk.scanVoucher(a)
   await expect(desk.voucherRefusal).toContainText(`券 ${a} 已使用过`)
   await expect(desk.vouchers).toHaveCount(0)
+  await saveScreenshot(page, 'desk-voucher-refused')
   await desk.scanVoucher(c)
   await expect(desk.voucherRefusal).toHaveCount(0)
   await expect(desk.vouchers).toHaveCount(1)
