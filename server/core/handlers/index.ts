@@ -17,6 +17,7 @@ import { sessionHandlers } from './session'
 import { storeSalesHandlers } from './storeSales'
 import { tiersHandlers } from './tiers'
 import { tillImportHandlers } from './tillImport'
+import { yearlyHandlers } from './yearly'
 
 /** Every contract call's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -38,4 +39,5 @@ export const handlers: Handlers = {
   ...storeSalesHandlers,
   ...departmentsHandlers,
   ...reportPrintHandlers,
+  ...yearlyHandlers,
 }
