@@ -5,7 +5,7 @@ import { code128Svg, code128Symbols, code128Widths, PATTERNS, START_B, START_C, 
 function decode(widths: number[]): string {
   const byPattern = new Map(PATTERNS.map((p, v) => [p, v]))
   const symbols: number[] = []
-  for (let i = 0; i < widths.length; ) {
+  for (let i = 0; i < widths.length;) {
     const take = widths.length - i === 7 ? 7 : 6
     const v = byPattern.get(widths.slice(i, i + take).join(''))
     if (v === undefined) throw new Error(`unknown symbol at ${i}`)
@@ -28,7 +28,10 @@ describe('Code 128', () => {
     for (const [v, p] of PATTERNS.entries()) {
       const w = [...p].map(Number)
       // 11 modules a symbol (13 for the stop), and the bars of each add up to an even number.
-      expect(w.reduce((a, b) => a + b), `symbol ${v}`).toBe(v === STOP ? 13 : 11)
+      expect(
+        w.reduce((a, b) => a + b),
+        `symbol ${v}`,
+      ).toBe(v === STOP ? 13 : 11)
       expect((w[0]! + w[2]! + w[4]!) % 2, `symbol ${v} parity`).toBe(0)
     }
     // As printed in the standard's table: Start B, Start C and the stop.

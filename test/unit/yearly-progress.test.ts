@@ -42,7 +42,13 @@ describe('yearlyProgress', () => {
     expect(later).toBeDefined()
 
     const p = yearlyProgress(t.db)
-    expect(p).toMatchObject({ year: 2026, from: '2026-11-01', to: '2026-11-30', open: true, text: '11月1日 至 11月30日' })
+    expect(p).toMatchObject({
+      year: 2026,
+      from: '2026-11-01',
+      to: '2026-11-30',
+      open: true,
+      text: '11月1日 至 11月30日',
+    })
     expect(p).toMatchObject({ members: 2, vouchers: 4, points: 16_000, valueFen: 16_000 })
     expect(p.days).toEqual([
       { day: '2026-11-02', members: 2, points: 13_000, vouchers: 3, valueFen: 13_000 },
