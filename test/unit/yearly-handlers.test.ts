@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { GIFT_KEEPERS } from '../../db/rules/roles'
 import type { Printer } from '../../server/core/context'
-import { contract } from '../../server/contract/contract'
+import { contract, type Envelope, type OutputOf } from '../../server/contract/contract'
 import { dumpDb, makeTestDb, type TestDb } from '../support/db'
 import { dispatcherFor, testShell } from '../support/dispatcher'
 import { makeMemberWithPoints } from '../support/gifts'
@@ -60,7 +60,9 @@ describe('yearly redemption calls through the dispatcher', () => {
 
   it('serves a member at the VIP room: options, the best mix redeemed, the slip printed, progress counted', async () => {
     const d = await desk()
-    const options = await d.dispatch('yearly:options', { cardNo: 'C0001' }, VIPROOM)
+    const options = (await d.dispatch('yearly:options', { cardNo: 'C0001' }, VIPROOM)) as Envelope<
+      OutputOf<'yearly:options'>
+    >
     expect(options).toMatchObject({
       ok: true,
       data: {
@@ -77,7 +79,9 @@ describe('yearly redemption calls through the dispatcher', () => {
     })
     if (!options.ok) return
     const lines = options.data.best.lines.map((l) => ({ valueFen: l.valueFen, count: l.count }))
-    const issued = await d.dispatch('yearly:redeem', { memberId: options.data.memberId, lines }, VIPROOM)
+    const issued = (await d.dispatch('yearly:redeem', { memberId: options.data.memberId, lines }, VIPROOM)) as Envelope<
+      OutputOf<'yearly:redeem'>
+    >
     expect(issued.ok && issued.data.reduce((s, v) => s + v.valueFen, 0)).toBe(12_000)
     if (!issued.ok) return
     const voucherNos = issued.data.map((v) => v.voucherNo)
