@@ -127,3 +127,50 @@ test('the yearly-redemption desk serving three members in a row', async ({ app }
   await page.getByTestId('nav-reports').click()
   await expect(page.getByTestId('dashboard-yearly')).toContainText('250.00 元')
 })
+
+test('the yearly desk outside the window: a banner, an unknown card refused, 期外兑换 with a reason', async ({
+  app,
+}) => {
+  const { page } = app
+  const desk = new YearlyDeskPage(page)
+  await new FirstRunPage(page).openStore('admin-pass', { sample: false })
+  const member = QUEUE[0]!
+  const setUp = await page.evaluate(
+    async ({ m, from, to }) => {
+      const settings = await window.vipdesk.invoke('settings:get', undefined)
+      if (!settings.ok) throw new Error(settings.error.message)
+      const vouchers = { ...settings.data.vouchers, yearly: { ...settings.data.vouchers.yearly, from, to } }
+      const saved = await window.vipdesk.invoke('settings:update', { vouchers })
+      const created = await window.vipdesk.invoke('members:create', { cardNo: m.cardNo, name: m.name })
+      if (!created.ok) throw new Error(created.error.message)
+      const added = await window.vipdesk.invoke('points:adjust', {
+        memberId: created.data.id,
+        points: 4_000,
+        reason: '测试',
+      })
+      return [saved, added].map((r) => (r.ok ? '' : r.error.message))
+    },
+    { m: member, from: storeMmdd(10), to: storeMmdd(12) },
+  )
+  expect(setUp).toEqual(['', ''])
+
+  await desk.open()
+  await expect(desk.closed).toContainText('不在兑换期内')
+  // A mistyped card is refused; the next scan replaces it without clearing by hand.
+  await desk.scan('V2026-9999')
+  await expect(desk.refused).toContainText('找不到卡号 V2026-9999')
+  await desk.scan(member.cardNo)
+  await expect(desk.memberName).toHaveText(member.name)
+  await expect(desk.refused).toHaveCount(0)
+  await expect(desk.chosen).toHaveText('40.00 元')
+  // Enter does nothing until 期外兑换 has its reason.
+  await page.keyboard.press('Enter')
+  await expect(desk.confirmButton).toBeDisabled()
+  await page.getByTestId('yearly-late').click()
+  await page.getByTestId('yearly-late-reason').fill('会员出差错过活动')
+  await desk.confirmButton.click()
+  await expect(desk.last).toContainText(member.name)
+  await expect(desk.lastAfter).toHaveText('0')
+  await expect.poll(() => app.printed.length).toBe(1)
+  await expect(desk.card).toBeFocused()
+})
