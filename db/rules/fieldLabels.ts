@@ -108,6 +108,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   purpose: '用途',
   lines: '礼品清单',
   redemptionId: '兑换单',
+  // printed vouchers (db/print/voucherFacts.ts)
+  voucherNos: '券号',
   // periods
   month: '月份',
   months: '月数',

@@ -26,6 +26,7 @@ export const CHANGES: Partial<Record<CallName, readonly ChangeTopic[]>> = {
   'tiers:review': MEMBER,
   // A redemption spends points and stock at once.
   'gifts:redeem': ['gifts', 'members', 'points'],
+  'yearly:redeem': POINTS,
   'gifts:return': ['gifts', 'members', 'points'],
   'gifts:receive': GIFTS,
   'gifts:issue': GIFTS,

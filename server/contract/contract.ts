@@ -15,6 +15,7 @@ import { birthdayCalls } from './birthdaysContract'
 import { reportCalls } from './reportsContract'
 import { departmentCalls } from './departmentsContract'
 import { voucherCalls } from './vouchersContract'
+import { yearlyCalls } from './yearlyContract'
 
 export type { Access, CallSpec } from './call'
 export type { SessionState } from './sessionContract'
@@ -36,6 +37,7 @@ export const contract = {
   ...reportCalls,
   ...departmentCalls,
   ...voucherCalls,
+  ...yearlyCalls,
 } as const
 
 export type Contract = typeof contract

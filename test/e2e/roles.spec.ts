@@ -95,7 +95,7 @@ test('roles: a clerk and a VIP-room operator see only their jobs, and main refus
   // The VIP room keeps the gifts: it lands on the redemption desk.
   await shell.open('gifts')
   await expect(page.getByTestId('gifts-desk')).toBeVisible()
-  await expect(page.locator('[data-testid^="gifts-tab-"]')).toHaveText(['兑换台', '库存', '礼品册', '月报'])
+  await expect(page.locator('[data-testid^="gifts-tab-"]')).toHaveText(['兑换台', '年度兑换', '库存', '礼品册', '月报'])
   // It delivers the birthday cakes; choosing and judging the VIPs is the planners' job.
   await shell.open('care')
   await expect(page.locator('[data-testid^="care-tab-"]')).toHaveText(['我的VIP', '生日蛋糕'])

@@ -44,6 +44,8 @@ export const POINTS_PAGES: NavItem[] = [
 /** 礼品库存: the VIP room's redemption desk, its stock, the printed catalogue and the month's report. */
 export const GIFTS_PAGES: NavItem[] = [
   { name: 'gifts-desk', label: '兑换台', roles: GIFT_KEEPERS },
+  // 年度积分兑换 (points → vouchers), busiest in the event's window; the desk says when it is closed.
+  { name: 'gifts-yearly', label: '年度兑换', roles: GIFT_KEEPERS },
   { name: 'gifts-stock', label: '库存', roles: GIFT_KEEPERS },
   { name: 'gifts-catalogue', label: '礼品册', roles: GIFT_KEEPERS },
   // Planners judge the programme from the month's figures; the VIP room keeps the stock they count.

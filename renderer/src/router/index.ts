@@ -49,6 +49,7 @@ const routes: RouteRecordRaw[] = [
         redirect: { name: 'gifts-desk' },
         children: [
           { path: 'desk', name: 'gifts-desk', component: () => import('@/views/gifts/RedeemDesk.vue') },
+          { path: 'yearly', name: 'gifts-yearly', component: () => import('@/views/gifts/YearlyDesk.vue') },
           { path: 'stock', name: 'gifts-stock', component: () => import('@/views/gifts/StockView.vue') },
           { path: 'catalogue', name: 'gifts-catalogue', component: () => import('@/views/gifts/CatalogueView.vue') },
           { path: 'report', name: 'gifts-report', component: () => import('@/views/gifts/GiftReportView.vue') },

@@ -18,6 +18,7 @@ import { storeSalesHandlers } from './storeSales'
 import { tiersHandlers } from './tiers'
 import { tillImportHandlers } from './tillImport'
 import { vouchersHandlers } from './vouchers'
+import { yearlyHandlers } from './yearly'
 
 /** Every contract call's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -40,4 +41,5 @@ export const handlers: Handlers = {
   ...departmentsHandlers,
   ...reportPrintHandlers,
   ...vouchersHandlers,
+  ...yearlyHandlers,
 }
