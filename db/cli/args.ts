@@ -57,6 +57,9 @@ export interface CliArgs {
   role?: Role
   /** operators add / reset-password: read the password from stdin instead of prompting */
   passwordStdin: boolean
+  /** campaign create: members sleeping this many months, and the voucher kind each gets */
+  sleepingMonths?: number
+  voucher?: string
   help: boolean
 }
 
@@ -92,6 +95,8 @@ export type CommandOption =
   | 'name'
   | 'address'
   | 'postcode'
+  | 'sleepingMonths'
+  | 'voucher'
 
 function translate(e: unknown): string {
   const err = e as { code?: string; message?: string }
@@ -174,6 +179,8 @@ const read = (argv: readonly string[]) =>
       address: { type: 'string' },
       postcode: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      'sleeping-months': { type: 'string' },
+      voucher: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -230,6 +237,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     address: v.address,
     postcode: v.postcode,
     passwordStdin: v['password-stdin'] ?? false,
+    sleepingMonths: integer('sleeping-months', v['sleeping-months'], 1),
+    voucher: v.voucher?.trim(),
     help: v.help ?? false,
   }
 }
