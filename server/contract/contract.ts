@@ -14,6 +14,7 @@ import { careCalls } from './careContract'
 import { birthdayCalls } from './birthdaysContract'
 import { reportCalls } from './reportsContract'
 import { departmentCalls } from './departmentsContract'
+import { campaignCalls } from './campaignsContract'
 
 export type { Access, CallSpec } from './call'
 export type { SessionState } from './sessionContract'
@@ -34,6 +35,7 @@ export const contract = {
   ...birthdayCalls,
   ...reportCalls,
   ...departmentCalls,
+  ...campaignCalls,
 } as const
 
 export type Contract = typeof contract

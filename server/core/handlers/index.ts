@@ -1,6 +1,7 @@
 import type { Handlers } from '../dispatch'
 import { adminHandlers } from './admin'
 import { birthdaysHandlers } from './birthdays'
+import { campaignsHandlers } from './campaigns'
 import { careAssignHandlers } from './careAssign'
 import { careLeagueHandlers } from './careLeague'
 import { careMineHandlers } from './careMine'
@@ -38,4 +39,5 @@ export const handlers: Handlers = {
   ...storeSalesHandlers,
   ...departmentsHandlers,
   ...reportPrintHandlers,
+  ...campaignsHandlers,
 }
