@@ -27,9 +27,9 @@ export const JOBS: NavItem[] = [
   { name: 'gifts', label: '礼品库存', roles: GIFT_KEEPERS },
   // Any operator may be a maintainer (linked in 维护人): everyone gets at least 我的VIP.
   { name: 'care', label: '高端VIP维护', roles: ALL_ROLES },
-  { name: 'birthday', label: '生日关怀', roles: BIRTHDAY_SENDERS },
   // Planners make the campaigns; the VIP room calls (GIFT_KEEPERS holds both).
   { name: 'campaigns', label: '唤醒活动', roles: GIFT_KEEPERS },
+  { name: 'birthday', label: '生日关怀', roles: BIRTHDAY_SENDERS },
   { name: 'reports', label: '报表', roles: REPORT_READERS },
   { name: 'settings', label: '设置', roles: ALL_ROLES },
 ]
