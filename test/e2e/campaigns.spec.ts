@@ -38,7 +38,11 @@ test('唤醒活动: a planner creates and splits a campaign, a caller records tw
   await shell.open('campaigns')
   await camp.tab('list')
   await expect(page.getByTestId('campaigns-empty')).toBeVisible()
-  const members = await camp.create('秋季沉睡唤醒', { sleepingMonths: 6, voucher: '唤醒券' })
+  const members = await camp.create('秋季沉睡唤醒', {
+    sleepingMonths: 6,
+    voucher: '唤醒券',
+    onSegment: () => saveScreenshot(page, 'campaigns-create'),
+  })
   await expect(camp.row('秋季沉睡唤醒').getByTestId('campaign-unassigned')).toHaveText(`${members} 名未分配`)
   await camp.split('秋季沉睡唤醒', ['赵敏', '王强'])
   await expect(camp.row('秋季沉睡唤醒').getByTestId('campaign-unassigned')).toHaveCount(0)

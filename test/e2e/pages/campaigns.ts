@@ -31,7 +31,10 @@ export class CampaignsPage {
   }
 
   /** 新建活动: the segment's first step as given, then the name (and a voucher kind), then 创建. */
-  async create(name: string, opts: { sleepingMonths: number; voucher?: string }): Promise<number> {
+  async create(
+    name: string,
+    opts: { sleepingMonths: number; voucher?: string; onSegment?: () => Promise<void> },
+  ): Promise<number> {
     await this.page.getByTestId('campaign-new').click()
     await expect(this.wizard).toBeVisible()
     const months = this.page.getByTestId('campaign-sleeping').locator('input')
@@ -39,6 +42,7 @@ export class CampaignsPage {
     await months.blur()
     await expect(this.previewMembers).toHaveText(/^[1-9][\d,]*$/)
     const members = Number((await this.previewMembers.textContent())!.replace(/,/g, ''))
+    await opts.onSegment?.()
     await this.page.getByTestId('campaign-next').click()
     await this.page.getByTestId('campaign-name').locator('input').fill(name)
     if (opts.voucher) {
