@@ -66,6 +66,9 @@ export interface CliArgs {
   status?: string
   /** operators add / reset-password: read the password from stdin instead of prompting */
   passwordStdin: boolean
+  /** campaign create: members sleeping this many months, and the voucher kind each gets */
+  sleepingMonths?: number
+  voucher?: string
   help: boolean
 }
 
@@ -107,6 +110,8 @@ export type CommandOption =
   | 'reason'
   | 'receipt'
   | 'status'
+  | 'sleepingMonths'
+  | 'voucher'
 
 function translate(e: unknown): string {
   const err = e as { code?: string; message?: string }
@@ -203,6 +208,8 @@ const read = (argv: readonly string[]) =>
       receipt: { type: 'string' },
       status: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      'sleeping-months': { type: 'string' },
+      voucher: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -265,6 +272,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     receipt: v.receipt?.trim(),
     status: v.status?.trim(),
     passwordStdin: v['password-stdin'] ?? false,
+    sleepingMonths: integer('sleeping-months', v['sleeping-months'], 1),
+    voucher: v.voucher?.trim(),
     help: v.help ?? false,
   }
 }

@@ -17,6 +17,7 @@ import { GIFT_KEEPERS } from '../services/gifts/catalogue'
 import { exportGiftsCommand, giftsReportCommand } from './commands/giftReport'
 import { cakeListCommand, leagueCommand } from './commands/careLeague'
 import { birthdaysCommand } from './commands/birthdays'
+import { campaignCreateCommand, campaignReportCommand } from './commands/campaigns'
 import { assignAutoCommand, assignCommand, staffAddCommand } from './commands/careAssign'
 import { exportCommand, exportFormatOf, importCommand, listCommand, seedCommand } from './commands/members'
 import { importPurchasesCommand, pointsCheckCommand } from './commands/purchases'
@@ -254,6 +255,21 @@ export const COMMANDS: Command[] = [
     roles: ['admin', 'planner'],
     database: 'existing',
     run: assignCommand,
+  },
+  // 沉睡会员唤醒: the planners make campaigns (as in the app); the report is theirs to read.
+  {
+    words: ['campaign', 'create'],
+    options: ['name', 'sleepingMonths', 'voucher'],
+    roles: ['admin', 'planner'],
+    database: 'existing',
+    run: campaignCreateCommand,
+  },
+  {
+    words: ['campaign', 'report'],
+    operands: { min: 1, max: 1, usage: 'ID' },
+    roles: REPORT_READERS,
+    database: 'existing',
+    run: campaignReportCommand,
   },
   // How a fresh store server gets its first administrator: a missing database file is created.
   {

@@ -22,6 +22,12 @@ const isCommand = (words: readonly string[]) => COMMANDS.some((c) => c.words.eve
 
 function findCommand(args: CliArgs): { command: Command; file: string | undefined } {
   const words = args.words
+  const FLAGS: Partial<Record<string, string>> = {
+    asOf: 'as-of',
+    unitCost: 'unit-cost',
+    hireDate: 'hire-date',
+    sleepingMonths: 'sleeping-months',
+  }
   const command = COMMANDS.find((c) => c.words.every((w, i) => words[i] === w))
   if (!command) {
     const typed = words.slice(0, 2).join(' ')
@@ -57,14 +63,23 @@ function findCommand(args: CliArgs): { command: Command; file: string | undefine
     'labels',
     'offset',
     'role',
+    'sleepingMonths',
+    'voucher',
+    'value',
+    'count',
+    'reason',
+    'receipt',
+    'status',
   ] as const) {
     if (args[opt] !== undefined && !command.options?.includes(opt)) {
-      const flag = opt === 'asOf' ? 'as-of' : opt === 'unitCost' ? 'unit-cost' : opt === 'hireDate' ? 'hire-date' : opt
+      const flag = FLAGS[opt] ?? opt
       throw new UsageError(`命令 ${name} 不接受选项 --${flag}`)
     }
   }
   if (args.apply && !command.options?.includes('apply')) throw new UsageError(`命令 ${name} 不接受选项 --apply`)
   if (args.reprint && !command.options?.includes('reprint')) throw new UsageError(`命令 ${name} 不接受选项 --reprint`)
+  if (args.ignoreWindow && !command.options?.includes('ignoreWindow'))
+    throw new UsageError(`命令 ${name} 不接受选项 --ignore-window`)
   if (args.demo && !command.options?.includes('demo')) throw new UsageError(`命令 ${name} 不接受选项 --demo`)
   if (args.passwordStdin && !command.options?.includes('passwordStdin'))
     throw new UsageError(`命令 ${name} 不接受选项 --password-stdin`)

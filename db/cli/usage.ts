@@ -88,6 +88,13 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
                                 把会员交给维护人维护（已有维护人时改为调整；开始日期默认今天）
   assign auto [--apply]         自动分配方案：把待分配的高端会员均衡分给合格维护人（同课优先、不超名额）；
                                 --apply 按方案一次写入；--json 输出数组
+  campaign create --name 名称 --sleeping-months N [--voucher 券种]
+                                沉睡会员唤醒活动：N 个月未消费的有效会员进入回访名单，有维护人的会员直接交给其维护人；
+                                --voucher 为每人发一张该券种的券（一次活动每人最多一张）；
+                                --json 输出 {id, name, members, assigned, vouchers}
+  campaign report ID            唤醒活动报告：按回访人统计名单人数、已联系、接通、回店（首次回访后规定天数内消费）、
+                                回店销售与用券；--json 输出 {id, name, returnDays, voucherKind, members, contacted,
+                                reached, returned, salesFen, vouchersUsed, callers:[{staffId, staffName, …}]}（金额以分计）
   operators add NAME --role admin|planner|viproom|clerk [--password-stdin]
                                 新建操作员（管理员、企划、贵宾室、文员）；新的门店服务器用它创建第一个管理员
                                 （数据库文件不存在时新建）。不加 --password-stdin 时在终端提示输入两次密码（不显示）；

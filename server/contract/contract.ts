@@ -16,6 +16,7 @@ import { reportCalls } from './reportsContract'
 import { departmentCalls } from './departmentsContract'
 import { voucherCalls } from './vouchersContract'
 import { yearlyCalls } from './yearlyContract'
+import { campaignCalls } from './campaignsContract'
 
 export type { Access, CallSpec } from './call'
 export type { SessionState } from './sessionContract'
@@ -38,6 +39,7 @@ export const contract = {
   ...departmentCalls,
   ...voucherCalls,
   ...yearlyCalls,
+  ...campaignCalls,
 } as const
 
 export type Contract = typeof contract

@@ -57,6 +57,7 @@ test('first run: the admin sets a password, takes the sample data, and after a r
     '消费积分',
     /^礼品库存\d+$/,
     '高端VIP维护',
+    '唤醒活动',
     '生日关怀',
     '报表',
     '设置',

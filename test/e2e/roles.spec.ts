@@ -81,7 +81,7 @@ test('roles: a clerk and a VIP-room operator see only their jobs, and main refus
   // 贵宾室: members, gifts and top-VIP care; may edit members but not import or read the audit log.
   await login.login('赵敏', 'viproom-pass')
   await expect(shell.role).toHaveText('贵宾室')
-  await expect(shell.navItems).toHaveText(['会员', '消费积分', '礼品库存', '高端VIP维护', '设置'])
+  await expect(shell.navItems).toHaveText(['会员', '消费积分', '礼品库存', '高端VIP维护', '唤醒活动', '设置'])
   await expect(members.newButton).toBeVisible()
   await expect(members.importButton).toHaveCount(0)
   // The service desk keys in purchases; importing till files is the planners' job.

@@ -31,6 +31,43 @@ export interface CreatedCampaign {
   vouchers: number
 }
 
+/**
+ * The segment as SQL over members: the member list's filters (active cards only, paging and sort
+ * dropped) and the sleeping cutoff. Shared by the preview and creation so the count shown is the
+ * count created.
+ */
+function segmentSql(db: Db, filters: MemberListQuery, sleepingMonths: number | undefined) {
+  const segment: CampaignSegment = { ...filters, status: 'active' }
+  if (sleepingMonths !== undefined) segment.sleepingMonths = sleepingMonths
+  const { page: _p, pageSize: _s, sort: _o, order: _d, sleepingMonths: _m, ...rest } = segment
+  const f = memberFilterSql(db, rest)
+  const clauses = [f.where ? f.where.replace(/^WHERE /, '') : '1']
+  const params = [...f.params]
+  if (sleepingMonths !== undefined) {
+    const cutoff = sleepingCutoff(storeDayInt(db), sleepingMonths)
+    clauses.push('(last_purchase_at < ? OR (last_purchase_at IS NULL AND join_date < ?))')
+    params.push(dayStartMs(cutoff, storeZone(db)), cutoff)
+  }
+  return { segment, clauses, params }
+}
+
+const previewSchema = createSchema.pick({ segment: true, sleepingMonths: true })
+export type PreviewCampaignInput = z.input<typeof previewSchema>
+
+/** 新建活动's live count: how many members the segment holds, and how many a maintainer already calls. */
+export function previewCampaign(db: Db, input: PreviewCampaignInput): { members: number; withMaintainer: number } {
+  const r = parseInput(previewSchema, input ?? {})
+  const { clauses, params } = segmentSql(db, r.segment as MemberListQuery, r.sleepingMonths)
+  return db.sqlite
+    .prepare(
+      `SELECT count(*) AS members,
+              coalesce(sum(EXISTS (SELECT 1 FROM vip_assignments a JOIN staff s ON s.id = a.staff_id
+                        WHERE a.member_id = members.id AND a.until_day IS NULL AND s.active = 1)), 0) AS withMaintainer
+         FROM members WHERE ${clauses.join(' AND ')}`,
+    )
+    .get(...params) as { members: number; withMaintainer: number }
+}
+
 /** Most a campaign takes: a call list staff can work through, and a bound on one transaction. */
 const MAX_MEMBERS = 20_000
 
@@ -42,17 +79,7 @@ const MAX_MEMBERS = 20_000
 export function createCampaign(db: Db, input: CreateCampaignInput, actor: Actor): CreatedCampaign {
   if (!CARE_PLANNERS.includes(actor.role)) throw forbidden('只有企划或管理员可以创建唤醒活动')
   const r = parseInput(createSchema, input)
-  const segment: CampaignSegment = { ...(r.segment as MemberListQuery), status: 'active' }
-  if (r.sleepingMonths !== undefined) segment.sleepingMonths = r.sleepingMonths
-  const { page: _p, pageSize: _s, sort: _o, order: _d, ...filters } = segment
-  const f = memberFilterSql(db, filters)
-  const clauses = [f.where ? f.where.replace(/^WHERE /, '') : '1']
-  const params = [...f.params]
-  if (r.sleepingMonths !== undefined) {
-    const cutoff = sleepingCutoff(storeDayInt(db), r.sleepingMonths)
-    clauses.push('(last_purchase_at < ? OR (last_purchase_at IS NULL AND join_date < ?))')
-    params.push(dayStartMs(cutoff, storeZone(db)), cutoff)
-  }
+  const { segment, clauses, params } = segmentSql(db, r.segment as MemberListQuery, r.sleepingMonths)
   const returnDays = r.returnDays ?? getSettings(db).vouchers.campaignReturnDays
   return inTransaction(db, () => {
     const kind = r.voucherKind ? kindOf(db, r.voucherKind) : null

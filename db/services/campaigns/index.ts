@@ -1,3 +1,5 @@
 export * from './calls'
 export * from './create'
 export * from './report'
+export * from './exports'
+export * from './myCalls'

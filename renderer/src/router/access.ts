@@ -27,6 +27,8 @@ export const JOBS: NavItem[] = [
   { name: 'gifts', label: '礼品库存', roles: GIFT_KEEPERS },
   // Any operator may be a maintainer (linked in 维护人): everyone gets at least 我的VIP.
   { name: 'care', label: '高端VIP维护', roles: ALL_ROLES },
+  // Planners make the campaigns; the VIP room calls (GIFT_KEEPERS holds both).
+  { name: 'campaigns', label: '唤醒活动', roles: GIFT_KEEPERS },
   { name: 'birthday', label: '生日关怀', roles: BIRTHDAY_SENDERS },
   { name: 'reports', label: '报表', roles: REPORT_READERS },
   { name: 'settings', label: '设置', roles: ALL_ROLES },
@@ -65,6 +67,12 @@ export const CARE_PAGES: NavItem[] = [
   { name: 'care-cakes', label: '生日蛋糕', roles: GIFT_KEEPERS },
 ]
 
+/** 唤醒活动: a caller's own list first; the planners' campaigns, their split and report. */
+export const CAMPAIGN_PAGES: NavItem[] = [
+  { name: 'campaigns-mine', label: '我的回访', roles: GIFT_KEEPERS },
+  { name: 'campaigns-list', label: '活动', roles: CARE_PLANNERS },
+]
+
 /** 生日关怀: the clerks' monthly birthday mail — the list, print runs, costs and the texts and prices. */
 export const BIRTHDAY_PAGES: NavItem[] = [
   { name: 'birthday-month', label: '本月名单', roles: BIRTHDAY_SENDERS },
@@ -93,9 +101,16 @@ export const SETTINGS_PAGES: NavItem[] = [
 ]
 
 const byName = new Map(
-  [...JOBS, ...POINTS_PAGES, ...GIFTS_PAGES, ...CARE_PAGES, ...BIRTHDAY_PAGES, ...REPORTS_PAGES, ...SETTINGS_PAGES].map(
-    (n) => [n.name, n.roles],
-  ),
+  [
+    ...JOBS,
+    ...POINTS_PAGES,
+    ...GIFTS_PAGES,
+    ...CARE_PAGES,
+    ...CAMPAIGN_PAGES,
+    ...BIRTHDAY_PAGES,
+    ...REPORTS_PAGES,
+    ...SETTINGS_PAGES,
+  ].map((n) => [n.name, n.roles]),
 )
 
 /** Routes not in the table (login, first run) are not role-bound. */

@@ -70,6 +70,16 @@ const routes: RouteRecordRaw[] = [
         ],
       },
       {
+        path: 'campaigns',
+        name: 'campaigns',
+        component: () => import('@/views/campaigns/CampaignsView.vue'),
+        redirect: { name: 'campaigns-mine' },
+        children: [
+          { path: 'mine', name: 'campaigns-mine', component: () => import('@/views/campaigns/MyCalls.vue') },
+          { path: 'list', name: 'campaigns-list', component: () => import('@/views/campaigns/CampaignList.vue') },
+        ],
+      },
+      {
         path: 'birthday',
         name: 'birthday',
         component: () => import('@/views/birthday/BirthdayView.vue'),

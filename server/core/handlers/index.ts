@@ -1,6 +1,7 @@
 import type { Handlers } from '../dispatch'
 import { adminHandlers } from './admin'
 import { birthdaysHandlers } from './birthdays'
+import { campaignsHandlers } from './campaigns'
 import { careAssignHandlers } from './careAssign'
 import { careLeagueHandlers } from './careLeague'
 import { careMineHandlers } from './careMine'
@@ -42,4 +43,5 @@ export const handlers: Handlers = {
   ...reportPrintHandlers,
   ...vouchersHandlers,
   ...yearlyHandlers,
+  ...campaignsHandlers,
 }

@@ -31,7 +31,10 @@ export class CampaignsPage {
   }
 
   /** 新建活动: the segment's first step as given, then the name (and a voucher kind), then 创建. */
-  async create(name: string, opts: { sleepingMonths: number; voucher?: string }) {
+  async create(
+    name: string,
+    opts: { sleepingMonths: number; voucher?: string; onSegment?: () => Promise<void> },
+  ): Promise<number> {
     await this.page.getByTestId('campaign-new').click()
     await expect(this.wizard).toBeVisible()
     const months = this.page.getByTestId('campaign-sleeping').locator('input')
@@ -39,6 +42,7 @@ export class CampaignsPage {
     await months.blur()
     await expect(this.previewMembers).toHaveText(/^[1-9][\d,]*$/)
     const members = Number((await this.previewMembers.textContent())!.replace(/,/g, ''))
+    await opts.onSegment?.()
     await this.page.getByTestId('campaign-next').click()
     await this.page.getByTestId('campaign-name').locator('input').fill(name)
     if (opts.voucher) {
@@ -60,6 +64,9 @@ export class CampaignsPage {
       await this.page.getByTestId('campaign-split-staff').click()
       await this.page.locator('.n-base-select-option', { hasText: s }).click()
     }
+    // A multiple select keeps its menu open over the buttons: close it by clicking the text above.
+    await dialog.getByTestId('campaign-split-open').click()
+    await expect(this.page.locator('.n-base-select-menu')).toBeHidden()
     await this.page.getByTestId('campaign-split-submit').click()
     await expect(dialog).toBeHidden()
   }

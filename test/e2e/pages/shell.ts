@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
-export type Job = 'members' | 'points' | 'gifts' | 'care' | 'birthday' | 'reports' | 'settings'
+export type Job = 'members' | 'points' | 'gifts' | 'care' | 'campaigns' | 'birthday' | 'reports' | 'settings'
 
 /** The frame around every screen: the sidebar of jobs and the header with who is logged in. */
 export class Shell {
