@@ -36,6 +36,7 @@ test('设置 → 券: the admin edits a kind and the yearly table, a nameless ne
   expect(saved.data.vouchers.kinds.map((k) => k.name)).toEqual(['积分通用券', '生日礼券', '唤醒券', '店庆券'])
   expect(saved.data.vouchers.kinds[2]).toMatchObject({ valueFen: 2500, validDays: 45 })
   expect(saved.data.vouchers.yearly.table[0]).toEqual({ points: 3500, valueFen: 3500 })
+  await s.kindName(0).scrollIntoViewIfNeeded()
   await saveScreenshot(page, 'settings-vouchers')
 })
 
@@ -89,6 +90,7 @@ test('生日礼券: a print run issues the voucher and the card carries its numb
   await page.getByTestId('birthday-preview').click()
   await expect(birthdays.previewName).toContainText('林晓', forWork(REPORT))
   await expect(birthdays.preview.locator('body')).toContainText(`券号 ${no}`)
+  await birthdays.preview.getByText(`券号 ${no}`).scrollIntoViewIfNeeded()
   await saveScreenshot(page, 'birthday-voucher-card')
   await birthdays.closePanel()
 
