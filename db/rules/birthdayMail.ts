@@ -28,7 +28,8 @@ export const DEFAULT_CARD_TEMPLATE =
   '亲爱的{姓名}{称谓}：\n在您{生日}生日来临之际，{门店}全体同仁衷心祝您生日快乐，身体健康，万事如意！\n感谢您一直以来的支持与厚爱，愿新的一岁平安喜乐。\n随卡奉上{券面值}生日礼券一张，券号 {券号}，当月有效。'
 
 export const DEFAULT_BIRTHDAY_MAIL: BirthdayMailRules = {
-  smsTemplate: '尊敬的{姓名}{称谓}：{门店}祝您{生日}生日快乐！凭会员卡于{领取期限}前到贵宾室领取{礼品}。另赠{券面值}生日礼券，券号{券号}。',
+  smsTemplate:
+    '尊敬的{姓名}{称谓}：{门店}祝您{生日}生日快乐！凭会员卡于{领取期限}前到贵宾室领取{礼品}。另赠{券面值}生日礼券，券号{券号}。',
   smsPriceFen: 5,
   cardCostFen: 200,
   giftText: '生日礼品一份',

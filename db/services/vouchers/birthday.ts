@@ -52,9 +52,7 @@ export function birthdayVoucherEligible(db: Db, month: string): BirthdayMember[]
 
 /** The voucher a member holds for this birthday (voided ones do not count), or null. */
 export function birthdayVoucherOf(db: Db, memberId: number, dateThisYear: string): BirthdayVoucherNote | null {
-  return (
-    (stmts(db).byRef.get(birthdayVoucherRef(memberId, dateThisYear)) as BirthdayVoucherNote | undefined) ?? null
-  )
+  return (stmts(db).byRef.get(birthdayVoucherRef(memberId, dateThisYear)) as BirthdayVoucherNote | undefined) ?? null
 }
 
 /** Birthday vouchers issued for a month's birthdays (any status): the cost screen's actual line. */
