@@ -24,8 +24,10 @@ export interface BirthdayMailRules {
   giftCode: string
 }
 
+// The voucher number has a line of its own: twelve digits cannot break, and a justified line around
+// them would spread the characters apart.
 export const DEFAULT_CARD_TEMPLATE =
-  '亲爱的{姓名}{称谓}：\n在您{生日}生日来临之际，{门店}全体同仁衷心祝您生日快乐，身体健康，万事如意！\n感谢您一直以来的支持与厚爱，愿新的一岁平安喜乐。\n随卡奉上{券面值}生日礼券一张，券号 {券号}，当月有效。'
+  '亲爱的{姓名}{称谓}：\n在您{生日}生日来临之际，{门店}全体同仁衷心祝您生日快乐，身体健康，万事如意！\n感谢您一直以来的支持与厚爱，愿新的一岁平安喜乐。\n随卡奉上{券面值}生日礼券一张，当月有效。\n券号 {券号}'
 
 export const DEFAULT_BIRTHDAY_MAIL: BirthdayMailRules = {
   smsTemplate:

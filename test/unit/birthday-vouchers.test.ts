@@ -153,7 +153,7 @@ describe('{券号} {券面值} on the card and in the SMS', () => {
     expect(sms[1]!.message).not.toContain('券')
     const run = prepareBirthdayBatch(t.db, { month: '2026-12', design: 'folded-a5' })
     const html = birthdayMailDocs(t.db, run, '/nonexistent').cards
-    expect(html).toContain(`随卡奉上50元生日礼券一张，券号 ${no}，当月有效。`)
+    expect(html).toContain(`随卡奉上50元生日礼券一张，当月有效。</p><p>券号 ${no}`)
     expect(html.match(/生日礼券一张/g)).toHaveLength(1)
   })
 })
