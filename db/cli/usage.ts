@@ -81,7 +81,8 @@ export const USAGE = `vipdesk 命令行 — 会员数据维护工具（IT 人员
   report table CHART --from YYYY-MM --to YYYY-MM [--department 课别] (--xlsx FILE | --pdf FILE)
                                 一张图表的数据表导出为 .xlsx 或 A4 横向 PDF；CHART 为 newCards（新开卡来源）、
                                 sales（VIP销售占比）、tiers（会员等级）、points（积分）、giftAlerts（礼品库存预警）、
-                                birthdayMail（生日关怀寄送）、league（维护人评比）
+                                birthdayMail（生日关怀寄送）、league（维护人评比）、vouchers（券负债：各月各券种
+                                发放/使用/过期/月末未用）、referrals（推荐办卡：推荐人、推荐入会、奖励积分）
   staff add NAME --department 部门 --hire-date YYYY-MM-DD [--capacity N] [--phone 手机]
                                 登记维护人（部门：营业一课…营业五课、企划、贵宾室；名额默认取设置）
   assign --card 卡号 --staff 姓名 [--from YYYY-MM-DD]

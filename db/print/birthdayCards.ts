@@ -1,4 +1,11 @@
-import { collectUntil, fillGreeting, monthDayText, salutationOf, type CardDesign } from '../rules/birthdayMail'
+import {
+  collectUntil,
+  fillGreeting,
+  monthDayText,
+  salutationOf,
+  voucherValues,
+  type CardDesign,
+} from '../rules/birthdayMail'
 import { addressSideCss, addressSideHtml } from './addressSide'
 import { FOLDED_CSS, logoCss, POSTCARD_CSS } from './birthdayCardsStyle'
 import { escapeHtml as esc, printDocument } from './document'
@@ -30,6 +37,8 @@ export interface CardRecipient {
   district: string | null
   address: string | null
   postalCode: string | null
+  /** The birthday voucher (生日礼券) issued with the run, filling {券号} {券面值}; none: those sentences are left out */
+  voucher?: { voucherNo: string; valueFen: number } | null
 }
 
 export interface CardSender {
@@ -80,6 +89,7 @@ function personal(r: CardRecipient, sender: CardSender, g: CardGreeting, steps: 
     门店: sender.storeName.trim(),
     礼品: gift,
     领取期限: until,
+    ...voucherValues(r.voucher),
   })
   const paragraphs = text
     .split('\n')

@@ -2,11 +2,16 @@ import type { Db } from '../handle'
 import type { PreparedBatch } from '../services/birthdays/batches'
 import { photoDataUrl } from '../services/gifts/photos'
 import { getSettings } from '../services/settings'
+import { birthdayVoucherOf } from '../services/vouchers/birthday'
 import { addressLabelsHtml } from './addressLabels'
 import { joinPdfs, renderAll } from './pdfJoin'
 import { birthdayCardsHtml, type CardRecipient, type CardSender } from './birthdayCards'
 
 type CardsInput = Parameters<typeof birthdayCardsHtml>[0]
+
+/** The recipients with their birthday vouchers, for {券号} {券面值} on the card. */
+const withVouchers = (db: Db, recipients: CardRecipient[]): CardRecipient[] =>
+  recipients.map((r) => ({ ...r, voucher: birthdayVoucherOf(db, r.memberId, r.dateThisYear) }))
 
 /** The store as it signs its cards: name, return address and logo from settings. */
 export function cardSender(db: Db, photosDir: string): CardSender {
@@ -40,7 +45,7 @@ function cardParts(db: Db, photosDir: string, template?: string) {
 export function birthdayMailDocs(db: Db, run: Run, photosDir: string, template?: string): BirthdayMailDocs {
   const { sender, greeting } = cardParts(db, photosDir, template)
   return {
-    cards: birthdayCardsHtml({ design: run.design, recipients: run.recipients, sender, greeting }),
+    cards: birthdayCardsHtml({ design: run.design, recipients: withVouchers(db, run.recipients), sender, greeting }),
     labels: run.labels
       ? addressLabelsHtml({ layout: run.labels, recipients: run.recipients, sender, offset: run.labelOffset })
       : null,
@@ -86,7 +91,8 @@ export async function birthdayMailPdfs(
     docs.push(addressLabelsHtml({ layout: run.labels, recipients: run.recipients, sender, offset: run.labelOffset }))
     counts.push(0)
   }
-  for (const doc of cardDocuments({ design: run.design, recipients: run.recipients, sender, greeting }, perDocument)) {
+  const recipients = withVouchers(db, run.recipients)
+  for (const doc of cardDocuments({ design: run.design, recipients, sender, greeting }, perDocument)) {
     docs.push(doc.html)
     counts.push(doc.cards)
   }

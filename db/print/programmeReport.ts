@@ -18,6 +18,7 @@ import {
   pointsOption,
   salesOption,
   tiersOption,
+  vouchersOption,
 } from './charts/dashboardCharts'
 import { departmentLabel } from './charts/chartScale'
 import { escapeHtml as e, FONT_SANS, printDocument } from './document'
@@ -89,6 +90,19 @@ function salesPage(data: DashboardData): string {
   )
 }
 
+/** Twelve months of vouchers in the chart; the report month's kinds in the table (the liability per kind). */
+function vouchersPage(data: DashboardData): string {
+  const month = { ...data, from: data.to, vouchers: data.vouchers.filter((v) => v.month === data.to) }
+  const table = reportTable(month, 'vouchers')
+  const heading = `<h3>${e(monthChinese(monthKeyOf(data.to)!))}各券种</h3>`
+  const months = data.points.map((p) => p.month)
+  return section(
+    table.title,
+    periodText({ ...data, department: null }),
+    svg(vouchersOption(months, data.vouchers, style)) + heading + reportTableFragment(table),
+  )
+}
+
 const HEADLINE: { key: string; kind: 'count' | 'share' }[] = [
   { key: 'members', kind: 'count' },
   { key: 'activeCards', kind: 'count' },
@@ -140,6 +154,7 @@ ${salesPage(data)}
 ${chartPage(data, 'points', pointsOption(data.points, style))}
 ${tiersAndAlerts}
 ${chartPage(data, 'birthdayMail', birthdayMailOption(data.birthdayMail, style))}
+${vouchersPage(data)}
 ${section(league.title, league.period, leagueChart + reportTableFragment(league))}</main>`
   return {
     html: printDocument({

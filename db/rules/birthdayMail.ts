@@ -3,7 +3,9 @@
  * SMS prices are the store plan's (docs/domain.md "Birthday mail": SMS 0.05 元, mailed card 2 元).
  */
 
-export const GREETING_PLACEHOLDERS = ['姓名', '称谓', '生日', '门店', '礼品', '领取期限'] as const
+export const GREETING_PLACEHOLDERS = ['姓名', '称谓', '生日', '门店', '礼品', '领取期限', '券号', '券面值'] as const
+/** Filled only for a member with a birthday voucher (db/services/vouchers/birthday.ts) */
+export const VOUCHER_PLACEHOLDERS = ['券号', '券面值'] as const
 export type GreetingPlaceholder = (typeof GREETING_PLACEHOLDERS)[number]
 
 export interface BirthdayMailRules {
@@ -22,11 +24,14 @@ export interface BirthdayMailRules {
   giftCode: string
 }
 
+// The voucher number has a line of its own: twelve digits cannot break, and a justified line around
+// them would spread the characters apart.
 export const DEFAULT_CARD_TEMPLATE =
-  '亲爱的{姓名}{称谓}：\n在您{生日}生日来临之际，{门店}全体同仁衷心祝您生日快乐，身体健康，万事如意！\n感谢您一直以来的支持与厚爱，愿新的一岁平安喜乐。'
+  '亲爱的{姓名}{称谓}：\n在您{生日}生日来临之际，{门店}全体同仁衷心祝您生日快乐，身体健康，万事如意！\n感谢您一直以来的支持与厚爱，愿新的一岁平安喜乐。\n随卡奉上{券面值}生日礼券一张，当月有效。\n券号 {券号}'
 
 export const DEFAULT_BIRTHDAY_MAIL: BirthdayMailRules = {
-  smsTemplate: '尊敬的{姓名}{称谓}：{门店}祝您{生日}生日快乐！凭会员卡于{领取期限}前到贵宾室领取{礼品}。',
+  smsTemplate:
+    '尊敬的{姓名}{称谓}：{门店}祝您{生日}生日快乐！凭会员卡于{领取期限}前到贵宾室领取{礼品}。另赠{券面值}生日礼券，券号{券号}。',
   smsPriceFen: 5,
   cardCostFen: 200,
   giftText: '生日礼品一份',
@@ -54,8 +59,39 @@ export function collectUntil(dateThisYear: string, days: number): string {
   return at.toISOString().slice(0, 10)
 }
 
-/** Fills every placeholder; one the template repeats is filled each time. */
+/** 5000 → 50元 (a whole yuan as people say it; 49.50元 otherwise) */
+export const voucherValueText = (fen: number) => `${fen % 100 ? (fen / 100).toFixed(2) : fen / 100}元`
+
+/** The voucher's placeholders for a member: empty text without a voucher. */
+export const voucherValues = (v: { voucherNo: string; valueFen: number } | null | undefined) => ({
+  券号: v?.voucherNo ?? '',
+  券面值: v ? voucherValueText(v.valueFen) : '',
+})
+
+const VOUCHER_MARK = /\{(券号|券面值)\}/
+/**
+ * The sentences (up to 。！？ or a line's end) that speak of a voucher, for a member without one: a
+ * template can offer the voucher in its own sentence and everyone else reads the card without it.
+ */
+function dropVoucherSentences(template: string): string {
+  const lines: string[] = []
+  for (const line of template.split('\n')) {
+    if (!VOUCHER_MARK.test(line)) lines.push(line)
+    else {
+      const kept = (line.match(/[^。！？!?]+[。！？!?]*/g) ?? []).filter((s) => !VOUCHER_MARK.test(s)).join('')
+      // A line that was only about the voucher goes entirely (no empty paragraph on the card).
+      if (kept.trim()) lines.push(kept)
+    }
+  }
+  return lines.join('\n')
+}
+
+/**
+ * Fills every placeholder; one the template repeats is filled each time. Without a voucher (券号
+ * empty) the sentences that mention one are left out rather than printed with blanks.
+ */
 export function fillGreeting(template: string, values: Record<GreetingPlaceholder, string>): string {
+  if (!values.券号) template = dropVoucherSentences(template)
   return template.replace(/\{([^{}]*)\}/g, (whole, name: string) =>
     name in values ? values[name as GreetingPlaceholder] : whole,
   )

@@ -19,6 +19,7 @@ import {
 } from '../rules/tiers'
 import { settings } from '../schema'
 import { parseInput, z } from '../validate'
+import { validationError } from '../errors'
 import { recordAudit } from './audit'
 
 const multiplier = z.number().min(0, '倍数不能为负').max(100)
@@ -264,6 +265,27 @@ function parseSettings(rows: { key: string; value: string }[]): Settings {
   return out as Settings
 }
 
+/**
+ * What the schema cannot see: a kind that vouchers carry may be deactivated but not removed (their
+ * rows name it), and the birthday voucher's lowest tier must be one of the tiers.
+ */
+function checkVoucherKinds(db: Db, rules: Settings['vouchers'], tierTable?: Settings['tierTable']): void {
+  const kept = new Set(rules.kinds.map((k) => k.name))
+  const used = db.sqlite.prepare('SELECT DISTINCT kind FROM vouchers').pluck().all() as string[]
+  const removed = used.filter((k) => !kept.has(k))
+  if (removed.length)
+    throw validationError(`券种「${removed.join('、')}」已有券，不能删除，可以停用`, [
+      { field: 'vouchers.kinds', message: `券种「${removed.join('、')}」已有券，不能删除，可以停用` },
+    ])
+  const tiers = (tierTable ?? getSettings(db).tierTable).map((t) => t.name)
+  const problems = voucherRulesProblems(rules, tiers)
+  if (problems.length)
+    throw validationError(
+      problems[0]!,
+      problems.map((message) => ({ field: 'vouchers', message })),
+    )
+}
+
 const settingsPatchSchema = settingsSchema.partial()
 /** A change to some keys; a key's newer fields may be left out (they take their defaults). */
 export type SettingsPatch = z.input<typeof settingsPatchSchema>
@@ -271,6 +293,7 @@ export type SettingsPatch = z.input<typeof settingsPatchSchema>
 export function updateSettings(db: Db, input: SettingsPatch, actor: Actor): Settings {
   const patch = parseInput(settingsPatchSchema, input)
   return inTransaction(db, () => {
+    if (patch.vouchers && Object.hasOwn(input, 'vouchers')) checkVoucherKinds(db, patch.vouchers, patch.tierTable)
     const now = db.now().getTime()
     // Only the keys the caller gave: the partial schema still fills every other key with its default,
     // and writing those would reset the rest of the settings (a greeting saved wiped the store address).

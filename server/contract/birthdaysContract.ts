@@ -8,7 +8,10 @@ import { ALL_ROLES, BIRTHDAY_SENDERS } from '../../db/rules/roles'
 import { call } from './call'
 
 export const birthdayCalls = {
-  'birthdays:month': call<BirthdayPageInput, BirthdayPage>(ALL_ROLES),
+  /** The page, with the month's birthday vouchers (members due one, issued so far) */
+  'birthdays:month': call<BirthdayPageInput, BirthdayPage & { vouchers: { eligible: number; issued: number } }>(
+    ALL_ROLES,
+  ),
   'birthdays:costs': call<{ month: string }, { month: string; estimate: MonthEstimate; actual: MonthActuals }>(
     ALL_ROLES,
   ),

@@ -225,6 +225,7 @@ describe('birthday print batches', () => {
       cards: { count: 0, fen: 0, batches: 0 },
       sms: null,
       gifts: { count: 0, fen: 0 },
+      vouchers: { count: 0, fen: 0 },
       totalFen: 0,
     })
 

@@ -16,6 +16,7 @@ import { birthdayLabel } from '../../rules/lunarText'
 import { maskPhone } from '../../rules/phone'
 import { birthdaysOfMonth } from '../../services/birthdays/month'
 import { exportBirthdaySms } from '../../services/birthdays/sms'
+import { birthdayVouchersForRun } from '../../services/vouchers/birthday'
 import { BIRTHDAY_SENDERS } from '../../rules/roles'
 import type { CliContext } from '../context'
 import { displayWidth, padCell, UsageError } from '../io'
@@ -67,6 +68,9 @@ async function printCards(ctx: CliContext, month: string): Promise<void> {
   if (ctx.args.offset !== undefined && !input.labels) throw new UsageError('选项 --offset 需与 --labels 一起使用')
   const run = prepareBirthdayBatch(ctx.db, input)
   if (run.senderWarning) await ctx.say(`注意：${run.senderWarning}`)
+  // Before the PDF is drawn, so each card carries its voucher number.
+  const vouchers = birthdayVouchersForRun(ctx.db, month, ctx.actor)
+  if (vouchers?.issued) await ctx.say(`已发放生日礼券 ${vouchers.issued} 张。`)
   // Loaded only here: the other commands need no browser driver.
   const { openPdfRenderer } = await import('../../print/chromium')
   const renderer = await openPdfRenderer(ctx.io.env)

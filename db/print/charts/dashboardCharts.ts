@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import type { EChartsCoreOption } from 'echarts/core'
 import type { LeagueRow } from '../../services/care/league'
 import type { BirthdayMailRow, NewCardsSeries, PointsRow, SalesSeries } from '../../services/reports/dashboard'
+import type { VoucherLiabilityRow } from '../../services/reports/voucherReports'
 import {
   departmentLabel,
   inUnit,
@@ -276,3 +277,49 @@ export function leagueOption(
 
 /** Pixels a horizontal league chart needs so every maintainer's bar stays legible. */
 export const leagueChartHeight = (rows: number): number => Math.max(160, rows * 28 + 56)
+
+/** 券负债: each month's vouchers issued, used and expired as bars, the value outstanding at its end as a line (元). */
+export function vouchersOption(months: string[], rows: VoucherLiabilityRow[], style: ChartStyle = {}): Option {
+  const scale = moneyScale(rows.flatMap((r) => [r.issued, r.outstanding]))
+  const per = (pick: (r: VoucherLiabilityRow) => number) =>
+    months.map((m) =>
+      inUnit(
+        rows.filter((r) => r.month === m).reduce((s, r) => s + pick(r), 0),
+        scale,
+      ),
+    )
+  const money = { valueFormatter: (v: number) => `${v.toLocaleString('zh-CN')} ${scale.unit}` }
+  const bar = (name: string, pick: (r: VoucherLiabilityRow) => number) => ({
+    type: 'bar',
+    name,
+    barMaxWidth: 18,
+    data: per(pick),
+    tooltip: money,
+  })
+  return {
+    ...base(style),
+    grid,
+    legend: legend(style.print),
+    tooltip: tooltip(style),
+    xAxis: periodAxis(months),
+    yAxis: [
+      { type: 'value', name: `当月（${scale.unit}）`, nameTextStyle: axisName, splitLine },
+      { type: 'value', name: `月末未用（${scale.unit}）`, nameTextStyle: axisName, splitLine: { show: false } },
+    ],
+    series: [
+      bar('发放', (r) => r.issued),
+      bar('使用', (r) => r.used),
+      bar('过期', (r) => r.expired),
+      {
+        type: 'line',
+        name: '月末未用',
+        yAxisIndex: 1,
+        symbolSize: 6,
+        itemStyle: { color: LINE_COLOUR },
+        lineStyle: { color: LINE_COLOUR, width: 2 },
+        data: per((r) => r.outstanding),
+        tooltip: money,
+      },
+    ],
+  }
+}

@@ -5,6 +5,7 @@ import { statements } from '../../statements'
 import { parseInput } from '../../validate'
 import { getSettings } from '../settings'
 import { birthdayMonthSchema, birthdaysOfMonth, type BirthdayCounts } from './month'
+import { birthdayVoucherEligible, birthdayVouchersIssued } from '../vouchers/birthday'
 import { birthdaySmsList } from './sms'
 
 /** count × unit price = fen. For SMS the count is billed segments. */
@@ -19,6 +20,8 @@ export interface MonthEstimate {
   sms: CostLine & { messages: number }
   /** The birthday gift from the inventory (settings' giftCode), for everyone born this month */
   gifts: CostLine & { giftName: string | null }
+  /** 生日礼券 at face value for everyone due one (0 when switched off in settings) */
+  vouchers: CostLine
   totalFen: number
 }
 
@@ -29,6 +32,8 @@ export interface MonthActuals {
   sms: { messages: number; segments: number; fen: number; at: number } | null
   /** Birthday gifts issued from the inventory in the month (purpose 生日赠送) at their cost */
   gifts: { count: number; fen: number }
+  /** Birthday vouchers issued for the month's birthdays, at face value */
+  vouchers: { count: number; fen: number }
   totalFen: number
 }
 
@@ -59,7 +64,13 @@ export function monthCostEstimate(db: Db, month: string, counts: BirthdayCounts)
   const gifts = gift
     ? { count: counts.born, unitFen: gift.unitCostFen, fen: counts.born * gift.unitCostFen, giftName: gift.name }
     : { count: 0, unitFen: 0, fen: 0, giftName: null }
-  return { cards, sms: smsLine, gifts, totalFen: cards.fen + smsLine.fen + gifts.fen }
+  const settings = getSettings(db).vouchers.birthday
+  // Those issued already at their value, the rest at today's: the estimate matches the run's outcome.
+  const issued = birthdayVouchersIssued(db, month)
+  const due = Math.max(0, birthdayVoucherEligible(db, month).length - issued.count)
+  const voucherFen = issued.fen + due * settings.valueFen
+  const vouchers = { count: issued.count + due, unitFen: settings.valueFen, fen: voucherFen }
+  return { cards, sms: smsLine, gifts, vouchers, totalFen: cards.fen + smsLine.fen + gifts.fen + vouchers.fen }
 }
 
 export function monthCostActuals(db: Db, month: string): MonthActuals {
@@ -72,7 +83,8 @@ export function monthCostActuals(db: Db, month: string): MonthActuals {
     zonedToMs({ y, m, d: 1 }, zone),
     zonedToMs({ y, m: m + 1, d: 1 }, zone),
   ) as MonthActuals['gifts']
-  return { cards, sms, gifts, totalFen: cards.fen + (sms?.fen ?? 0) + gifts.fen }
+  const vouchers = birthdayVouchersIssued(db, month)
+  return { cards, sms, gifts, vouchers, totalFen: cards.fen + (sms?.fen ?? 0) + gifts.fen + vouchers.fen }
 }
 
 /** The month's estimate next to what has been spent so far. */

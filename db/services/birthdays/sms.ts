@@ -6,12 +6,14 @@ import {
   monthDayText,
   salutationOf,
   smsLength,
+  voucherValues,
   smsSegments,
 } from '../../rules/birthdayMail'
 import { normalizePhone } from '../../rules/phone'
 import { recordAudit } from '../audit'
 import { writeListFile, type ListColumn } from '../exports/listFile'
 import { getSettings } from '../settings'
+import { birthdayVoucherOf, birthdayVouchersForRun } from '../vouchers/birthday'
 import { birthdaysOfMonth, type BirthdayMember } from './month'
 
 /** One SMS of the month's list: the full phone number goes to the store's SMS gateway. */
@@ -37,7 +39,9 @@ export interface BirthdaySmsList {
 
 /** The SMS for one member, from the template in settings. */
 export function birthdaySmsText(
-  member: Pick<BirthdayMember, 'name' | 'gender' | 'dateThisYear'>,
+  member: Pick<BirthdayMember, 'name' | 'gender' | 'dateThisYear'> & {
+    voucher?: { voucherNo: string; valueFen: number } | null
+  },
   rules: { template: string; storeName: string; giftText: string; collectDays: number },
 ): string {
   return fillGreeting(rules.template, {
@@ -47,6 +51,7 @@ export function birthdaySmsText(
     门店: rules.storeName,
     礼品: rules.giftText,
     领取期限: monthDayText(collectUntil(member.dateThisYear, rules.collectDays)),
+    ...voucherValues(member.voucher),
   })
 }
 
@@ -71,7 +76,7 @@ export function birthdaySmsList(db: Db, input: { month: string }): BirthdaySmsLi
       noPhone++
       continue
     }
-    const message = birthdaySmsText(m, rules)
+    const message = birthdaySmsText({ ...m, voucher: birthdayVoucherOf(db, m.memberId, m.dateThisYear) }, rules)
     rows.push({
       cardNo: m.cardNo,
       name: m.name,
@@ -108,6 +113,8 @@ export async function exportBirthdaySms(
   input: { month: string; file: string; format: 'csv' | 'xlsx' },
   actor: Actor,
 ): Promise<BirthdaySmsList & { file: string }> {
+  // The list carries the voucher numbers, so the month's vouchers are issued first.
+  birthdayVouchersForRun(db, input.month, actor)
   const list = birthdaySmsList(db, { month: input.month })
   await writeListFile({ ...input, sheet: '生日短信', columns: COLUMNS, batches: [list.rows], full: true })
   db.sqlite

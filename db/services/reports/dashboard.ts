@@ -12,6 +12,7 @@ import { monthCostActuals } from '../birthdays/costs'
 import { monthlyLeague, type LeagueRow } from '../care/league'
 import { lowStock } from '../gifts/catalogue'
 import { getSettings } from '../settings'
+import { referralsByReferrer, voucherLiability, type ReferralRow, type VoucherLiabilityRow } from './voucherReports'
 import { kpiWithPrevious, parseMonth, pointsFigures, referenceDay, salesFigures, type Kpi } from './kpi'
 
 /** At most three years on one screen: the charts stay readable and the answer fast. */
@@ -104,6 +105,10 @@ export interface DashboardData {
   birthdayMail: BirthdayMailRow[]
   /** The maintainers' league of the last month (of the department's maintainers when filtered) */
   league: { month: string; rows: LeagueRow[]; winners: string[] }
+  /** Voucher liability per month and kind (fen), the whole programme */
+  vouchers: VoucherLiabilityRow[]
+  /** 推荐办卡 per referrer over the range */
+  referrals: ReferralRow[]
 }
 
 const stmts = statements((s) => ({
@@ -262,6 +267,8 @@ export function computeDashboard(db: Db, input: DashboardQuery): DashboardData {
       return { month: monthText(m), cards: a.cards.count, smsMessages: a.sms?.messages ?? 0, costFen: a.totalFen }
     }),
     league: league(db, to, department),
+    vouchers: voucherLiability(db, months),
+    referrals: referralsByReferrer(db, from, to),
   }
 }
 

@@ -4,9 +4,20 @@ import { validationError } from '../../errors'
 import { departmentLabel } from '../../print/charts/chartScale'
 import { monthChinese, monthKeyOf } from '../../rules/months'
 import type { DashboardData } from './dashboard'
+import { referralsTable, vouchersTable } from './voucherTables'
 
 /** The dashboard's charts, each of which can be shown, exported and printed as a table. */
-export const REPORT_CHARTS = ['newCards', 'sales', 'tiers', 'points', 'giftAlerts', 'birthdayMail', 'league'] as const
+export const REPORT_CHARTS = [
+  'newCards',
+  'sales',
+  'tiers',
+  'points',
+  'giftAlerts',
+  'birthdayMail',
+  'league',
+  'vouchers',
+  'referrals',
+] as const
 export type ReportChartId = (typeof REPORT_CHARTS)[number]
 
 /** How a number is shown: counts and points as integers, fen as 元, share as %, average to 0.1. */
@@ -51,6 +62,8 @@ export const REPORT_TITLES: Record<ReportChartId, string> = {
   giftAlerts: '礼品库存预警',
   birthdayMail: '生日关怀寄送',
   league: '维护人月度评比',
+  vouchers: '券负债',
+  referrals: '推荐办卡',
 }
 
 const TOTAL = '合计'
@@ -243,12 +256,15 @@ const BUILDERS: Record<ReportChartId, (data: DashboardData) => Omit<ReportTable,
   giftAlerts: giftAlertsTable,
   birthdayMail: birthdayMailTable,
   league: leagueTable,
+  vouchers: vouchersTable,
+  referrals: referralsTable,
 }
 
 /** Tiers and stock are counted now, the league for the range's last month; the rest over the range. */
 function periodOf(data: DashboardData, chart: ReportChartId): string {
   if (chart === 'tiers' || chart === 'giftAlerts') return `截至 ${dayName(data.generatedAt, data.timeZone)} · 全店`
-  if (chart === 'birthdayMail') return periodText({ ...data, department: null })
+  if (chart === 'birthdayMail' || chart === 'vouchers' || chart === 'referrals')
+    return periodText({ ...data, department: null })
   if (chart === 'league') return periodText({ ...data, from: data.league.month, to: data.league.month })
   return periodText(data)
 }

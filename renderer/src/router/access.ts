@@ -92,6 +92,7 @@ export const SETTINGS_PAGES: NavItem[] = [
   { name: 'settings-points', label: '积分规则', roles: ALL_ROLES },
   { name: 'settings-tiers', label: '等级与有效期', roles: ALL_ROLES },
   { name: 'settings-care', label: '维护设置', roles: ALL_ROLES },
+  { name: 'settings-vouchers', label: '券', roles: ALL_ROLES },
   { name: 'settings-departments', label: '课别与专柜', roles: ALL_ROLES },
   { name: 'settings-operators', label: '操作员', roles: ADMIN_ONLY },
   { name: 'settings-data', label: '数据与备份', roles: ADMIN_ONLY },

@@ -124,6 +124,11 @@ const routes: RouteRecordRaw[] = [
           { path: 'tiers', name: 'settings-tiers', component: () => import('@/views/settings/TierSettings.vue') },
           { path: 'care', name: 'settings-care', component: () => import('@/views/settings/CareSettings.vue') },
           {
+            path: 'vouchers',
+            name: 'settings-vouchers',
+            component: () => import('@/views/settings/VoucherSettings.vue'),
+          },
+          {
             path: 'departments',
             name: 'settings-departments',
             component: () => import('@/views/settings/DepartmentsSettings.vue'),

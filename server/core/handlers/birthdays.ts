@@ -18,6 +18,7 @@ import { birthdayMonthPage, birthdaysOfMonth } from '../../../db/services/birthd
 import { exportBirthdaySms } from '../../../db/services/birthdays/sms'
 import { photoDataUrl, photosDirOf, storePhoto, PHOTO_EXTENSIONS } from '../../../db/services/gifts/photos'
 import { getSettings, updateSettings } from '../../../db/services/settings'
+import { birthdayVoucherCount, birthdayVouchersForRun } from '../../../db/services/vouchers/birthday'
 import { actorOf, type HandlerContext } from '../context'
 import { progressTo } from '../sheetImport'
 import type { Handlers } from '../dispatch'
@@ -31,7 +32,11 @@ export const birthdaysHandlers = {
   // Lists show phones masked; the full numbers leave only in the audited SMS export.
   'birthdays:month': (input, ctx) => {
     const page = birthdayMonthPage(ctx.state.db, input)
-    return { ...page, rows: page.rows.map((r) => ({ ...r, phone: maskPhone(r.phone) })) }
+    return {
+      ...page,
+      rows: page.rows.map((r) => ({ ...r, phone: maskPhone(r.phone) })),
+      vouchers: birthdayVoucherCount(ctx.state.db, page.month),
+    }
   },
   'birthdays:costs': (input, ctx) => birthdayMonthCosts(ctx.state.db, input),
   'birthdays:prepare': (input, ctx) => batchPlan(prepareBirthdayBatch(ctx.state.db, input)),
@@ -54,6 +59,8 @@ export const birthdaysHandlers = {
   },
   'birthdays:print': async (input, ctx) => {
     const run = prepareBirthdayBatch(ctx.state.db, input)
+    // Issued before the cards are drawn so each carries its number; a cancelled print keeps them (they are due anyway).
+    birthdayVouchersForRun(ctx.state.db, run.month, actorOf(ctx))
     const docs = docsOf(ctx, run)
     if (!(await ctx.shell.printer.print(docs.cards))) return { printed: false, labelsPrinted: false, batch: null }
     // Recorded once the printer has the cards; recording checks again that nobody printed them meanwhile.
@@ -70,6 +77,7 @@ export const birthdaysHandlers = {
       filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
     })
     if (!file) return null
+    birthdayVouchersForRun(ctx.state.db, run.month, actorOf(ctx))
     const pdfs = await birthdayMailPdfs(
       ctx.state.db,
       run,
