@@ -21,6 +21,7 @@ test('roles: a clerk and a VIP-room operator see only their jobs, and main refus
     '积分规则',
     '等级与有效期',
     '维护设置',
+    '券',
     '课别与专柜',
     '操作员',
     '数据与备份',
@@ -62,7 +63,15 @@ test('roles: a clerk and a VIP-room operator see only their jobs, and main refus
   await page.keyboard.press('Escape')
 
   await shell.open('settings')
-  await expect(settings.tabs).toHaveText(['门店设置', '积分规则', '等级与有效期', '维护设置', '课别与专柜', '连接'])
+  await expect(settings.tabs).toHaveText([
+    '门店设置',
+    '积分规则',
+    '等级与有效期',
+    '维护设置',
+    '券',
+    '课别与专柜',
+    '连接',
+  ])
   await expect(page.getByTestId('store-name')).toBeVisible()
   await expect(settings.storeSave).toHaveCount(0)
 
@@ -102,7 +111,15 @@ test('roles: a clerk and a VIP-room operator see only their jobs, and main refus
   const league = await page.evaluate(() => window.vipdesk.invoke('care:league', { month: '2026-10' }))
   expect(league).toMatchObject({ ok: false, error: { kind: 'forbidden' } })
   await shell.open('settings')
-  await expect(settings.tabs).toHaveText(['门店设置', '积分规则', '等级与有效期', '维护设置', '课别与专柜', '连接'])
+  await expect(settings.tabs).toHaveText([
+    '门店设置',
+    '积分规则',
+    '等级与有效期',
+    '维护设置',
+    '券',
+    '课别与专柜',
+    '连接',
+  ])
   const audit = await page.evaluate(() => window.vipdesk.invoke('audit:list', { page: 1, pageSize: 50 }))
   expect(audit).toMatchObject({ ok: false, error: { kind: 'forbidden' } })
 })
