@@ -7,6 +7,7 @@ import { CARE_PLANNERS } from '../../rules/roles'
 import { validUntilFor, type VoucherKind, type VoucherSource } from '../../rules/vouchers'
 import { parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
+import { memberAtDesk } from '../gifts/redeem'
 import { getSettings } from '../settings'
 import { insertVoucher, type VoucherRow } from './store'
 
@@ -73,10 +74,7 @@ export function issueManual(db: Db, input: IssueManualInput, actor: Actor): Vouc
   if (!CARE_PLANNERS.includes(actor.role)) throw forbidden('只有企划或管理员可以人工发券')
   const r = parseInput(manualSchema, input)
   return inTransaction(db, () => {
-    const exists = db.sqlite.prepare('SELECT status FROM members WHERE id = ?').get(r.memberId) as
-      { status: string } | undefined
-    if (!exists) throw notFound('找不到该会员')
-    if (exists.status !== 'active') throw conflict('该会员卡不是正常状态，不能发券')
+    if (memberAtDesk(db, r.memberId).status !== 'active') throw conflict('该会员卡不是正常状态，不能发券')
     const v = issueIn(
       db,
       { kind: kindOf(db, r.kind), memberId: r.memberId, source: 'manual', reason: r.reason, valueFen: r.valueFen },

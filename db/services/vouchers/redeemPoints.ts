@@ -4,6 +4,7 @@ import { conflict, forbidden, notFound } from '../../errors'
 import { inTransaction, type Db } from '../../handle'
 import { CARE_PLANNERS, GIFT_KEEPERS } from '../../rules/roles'
 import { bestVoucherMix, dayText, inWindow, mmddText, type VoucherMix } from '../../rules/vouchers'
+import { statements } from '../../statements'
 import { parseInput, z } from '../../validate'
 import { recordAudit } from '../audit'
 import { memberAtDesk } from '../gifts/redeem'
@@ -12,6 +13,9 @@ import { postDueExpiry } from '../points/lapse'
 import { postPoints } from '../points/ledger'
 import { getSettings } from '../settings'
 import { issueIn, kindOf } from './issue'
+
+// The desk's scan reads this once per member in the queue: prepared once per connection.
+const stmts = statements((s) => ({ name: s.prepare('SELECT name FROM members WHERE id = ?').pluck() }))
 
 /** One voucher as the yearly desk and `vouchers redeem-points --json` report it. */
 export interface PointsVoucher {
@@ -151,7 +155,7 @@ export function yearlyOptions(db: Db, input: { cardNo: string }): YearlyOptions 
   const memberId = memberIdByCard(db, cardNo)
   if (memberId === undefined) throw notFound(`找不到卡号 ${cardNo} 的会员`)
   const m = memberAtDesk(db, memberId)
-  const name = (db.sqlite.prepare('SELECT name FROM members WHERE id = ?').pluck().get(memberId) as string) ?? ''
+  const name = (stmts(db).name.get(memberId) as string | undefined) ?? ''
   const table = getSettings(db).vouchers.yearly.table
   return {
     memberId,
